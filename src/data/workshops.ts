@@ -1,0 +1,96 @@
+import { db } from './db.ts';
+import { newId, nowIso } from '../domain/ids.ts';
+import type { Group, Rating, Workshop } from '../domain/types.ts';
+import type { WorkshopInput } from '../domain/workshop-input.ts';
+import type { Framework } from '../framework/types.ts';
+
+/** A workshop as the home screen lists it. */
+export interface WorkshopSummary {
+  workshop: Workshop;
+  groupCount: number;
+  ratings: Rating[];
+  groups: Group[];
+}
+
+/** Creates a workshop for the framework and returns its id. */
+export async function createWorkshop(input: WorkshopInput, framework: Framework): Promise<string> {
+  const stamp = nowIso();
+  const workshop: Workshop = {
+    id: newId(),
+    ...input,
+    frameworkId: framework.id,
+    frameworkVersion: framework.version,
+    createdAt: stamp,
+    updatedAt: stamp,
+    deletedAt: null,
+  };
+  await db.workshops.add(workshop);
+  return workshop.id;
+}
+
+/** Changes a workshop's name, organisation, date or facilitator. */
+export async function updateWorkshop(id: string, input: WorkshopInput): Promise<void> {
+  await db.workshops.update(id, { ...input, updatedAt: nowIso() });
+}
+
+/** Marks a workshop deleted, so the delete can still be undone. */
+export async function deleteWorkshop(id: string): Promise<void> {
+  await db.workshops.update(id, { deletedAt: nowIso() });
+}
+
+/** Undoes `deleteWorkshop`. */
+export async function restoreWorkshop(id: string): Promise<void> {
+  await db.workshops.update(id, { deletedAt: null });
+}
+
+/** Removes for good the workshops deleted before `before` (an ISO time), with their groups and ratings. */
+export async function purgeDeletedWorkshops(before: string): Promise<number> {
+  return db.transaction('rw', db.workshops, db.groups, db.ratings, async () => {
+    const old = (await db.workshops.toArray()).filter((w) => w.deletedAt !== null && w.deletedAt < before);
+    const ids = old.map((w) => w.id);
+    if (ids.length === 0) return 0;
+    await db.ratings.where('workshopId').anyOf(ids).delete();
+    await db.groups.where('workshopId').anyOf(ids).delete();
+    await db.workshops.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+/** A workshop that has not been deleted, or undefined. */
+export async function getWorkshop(id: string): Promise<Workshop | undefined> {
+  const workshop = await db.workshops.get(id);
+  return workshop && workshop.deletedAt === null ? workshop : undefined;
+}
+
+/** Every workshop not deleted, newest first (by workshop date, then by when it was created), with its groups and ratings. */
+export async function listWorkshops(): Promise<WorkshopSummary[]> {
+  return db.transaction('r', db.workshops, db.groups, db.ratings, async () => {
+    const [workshops, groups, ratings] = await Promise.all([
+      db.workshops.toArray(),
+      db.groups.toArray(),
+      db.ratings.toArray(),
+    ]);
+    const groupsBy = groupBy(groups, (g) => g.workshopId);
+    const ratingsBy = groupBy(ratings, (r) => r.workshopId);
+    return workshops
+      .filter((w) => w.deletedAt === null)
+      .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
+      .map((workshop) => ({
+        workshop,
+        groups: groupsBy.get(workshop.id) ?? [],
+        groupCount: groupsBy.get(workshop.id)?.length ?? 0,
+        ratings: ratingsBy.get(workshop.id) ?? [],
+      }));
+  });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,14 @@
+/** The id of a group's rating for an outcome: one rating per group and outcome, so merges match by id. */
+export function ratingId(groupId: string, outcomeId: string): string {
+  return `${groupId}/${outcomeId}`;
+}
+
+/** A new random id (the platform's UUID v4). */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** The current time as an ISO 8601 string, the form every `updatedAt` takes. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

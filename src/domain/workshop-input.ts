@@ -1,0 +1,63 @@
+/** What the workshop form collects. */
+export interface WorkshopInput {
+  name: string;
+  organisation: string;
+  date: string;
+  facilitator: string;
+}
+
+export type WorkshopInputErrors = Partial<Record<keyof WorkshopInput, string>>;
+
+export const MAX_NAME_LENGTH = 200;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Trims the form's text and checks it; returns the cleaned input and an error message per bad field. */
+export function validateWorkshopInput(raw: WorkshopInput): { input: WorkshopInput; errors: WorkshopInputErrors } {
+  const input: WorkshopInput = {
+    name: raw.name.trim(),
+    organisation: raw.organisation.trim(),
+    date: raw.date.trim(),
+    facilitator: raw.facilitator.trim(),
+  };
+  const errors: WorkshopInputErrors = {};
+  if (input.name === '') errors.name = 'Enter a name for the workshop';
+  else if (input.name.length > MAX_NAME_LENGTH) errors.name = `Workshop name must be ${MAX_NAME_LENGTH} characters or fewer`;
+  if (input.organisation.length > MAX_NAME_LENGTH)
+    errors.organisation = `Organisation must be ${MAX_NAME_LENGTH} characters or fewer`;
+  if (input.facilitator.length > MAX_NAME_LENGTH)
+    errors.facilitator = `Facilitator must be ${MAX_NAME_LENGTH} characters or fewer`;
+  if (!isIsoDate(input.date)) errors.date = 'Enter a real date, for example 27/11/2026';
+  return { input, errors };
+}
+
+/** Checks a group name: the trimmed name, or an error message. */
+export function validateGroupName(raw: string, takenNames: readonly string[] = []): { name: string; error?: string } {
+  const name = raw.trim();
+  if (name === '') return { name, error: 'Enter a name for the group' };
+  if (name.length > MAX_NAME_LENGTH) return { name, error: `Group name must be ${MAX_NAME_LENGTH} characters or fewer` };
+  if (takenNames.some((t) => t.trim().toLocaleLowerCase('en-GB') === name.toLocaleLowerCase('en-GB')))
+    return { name, error: `There is already a group called “${name}”` };
+  return { name };
+}
+
+/** Today's date in the device's time zone, as `YYYY-MM-DD`. */
+export function todayIso(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** A date `YYYY-MM-DD` written for people in the UK, e.g. "27 November 2026". */
+export function formatDate(iso: string): string {
+  if (!isIsoDate(iso)) return iso;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}

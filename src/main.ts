@@ -1,0 +1,17 @@
+import { mount } from 'svelte';
+import './ui/styles/app.css';
+import App from './App.svelte';
+import { router } from './state/router.svelte.ts';
+import { appUpdate } from './state/app-update.svelte.ts';
+import { flushOnHide } from './state/pending-text.ts';
+import { purgeDeletedWorkshops } from './data/workshops.ts';
+
+router.start();
+flushOnHide();
+appUpdate.start();
+// Deleted workshops stay restorable for the rest of the session; older ones are removed at start-up.
+void purgeDeletedWorkshops(new Date(Date.now() - 60 * 60 * 1000).toISOString()).catch(() => undefined);
+
+const target = document.getElementById('app');
+if (!target) throw new Error('The page has no #app element');
+mount(App, { target });
