@@ -12,6 +12,8 @@ import {
   TIMESTAMP_EXAMPLE,
   TIMESTAMP_PATTERN,
 } from './format.ts';
+import { getFramework } from '../framework/frameworks.ts';
+import type { Framework } from '../framework/types.ts';
 
 const text = (description: string) =>
   v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH), v.description(description));
@@ -90,4 +92,115 @@ export function parseEnvelope(input: unknown): { ok: true; envelope: FileEnvelop
   const result = v.safeParse(envelopeSchema, input, { abortPipeEarly: true });
   if (result.success) return { ok: true, envelope: result.output };
   return { ok: false, issue: result.issues[0] };
+}
+
+// ---- Plain-English descriptions of where a problem is and what it is, for the refusal messages.
+
+/** A place in a file: object keys and array indexes, as valibot reports them. */
+export type Path = readonly (string | number)[];
+
+/** An own field of a parsed JSON value, or undefined; never an inherited one such as `constructor`. */
+export function fieldOf(node: unknown, key: string | number): unknown {
+  if (typeof node !== 'object' || node === null) return undefined;
+  return Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+}
+
+/** Text from a file in curly quotes, shortened so a huge value cannot swamp the message. */
+export function quote(text: string): string {
+  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+}
+
+/** A value from a file as a person would read it. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return 'blank';
+  if (value === undefined) return 'missing';
+  return Array.isArray(value) ? 'a list' : 'a set of fields';
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  frameworkId: 'framework',
+  frameworkVersion: 'framework version',
+  createdAt: 'creation time',
+  updatedAt: 'last-changed time',
+  exportedAt: 'export time',
+  groupId: 'group id',
+  outcomeId: 'outcome id',
+  groups: 'list of groups',
+  ratings: 'list of scores',
+};
+const label = (key: unknown) => (typeof key === 'string' && Object.hasOwn(LABELS, key) ? LABELS[key] : String(key));
+
+function groupName(raw: unknown, groupId: unknown): string | undefined {
+  const groups = fieldOf(fieldOf(raw, 'workshop'), 'groups');
+  const group = Array.isArray(groups) ? groups.find((g) => fieldOf(g, 'id') === groupId) : undefined;
+  const name = fieldOf(group, 'name');
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** Names a group or a score by what people see: `group “Blue”, outcome “Data”`. */
+function recordName(raw: unknown, section: unknown, index: number): string {
+  const workshop = fieldOf(raw, 'workshop');
+  const record = fieldOf(fieldOf(workshop, section as string), index);
+  if (section === 'groups') {
+    const name = groupName(raw, fieldOf(record, 'id'));
+    return name === undefined ? `group ${index + 1}` : `group ${quote(name)}`;
+  }
+  const groupId = fieldOf(record, 'groupId');
+  const outcomeId = fieldOf(record, 'outcomeId');
+  if (typeof groupId !== 'string' || typeof outcomeId !== 'string') return `score ${index + 1}`;
+  const group = groupName(raw, groupId);
+  const frameworkId = fieldOf(workshop, 'frameworkId');
+  const framework = typeof frameworkId === 'string' ? getFramework(frameworkId) : undefined;
+  const outcome = framework?.outcomes.find((o) => o.id === outcomeId)?.title;
+  return `${group === undefined ? `group id ${quote(groupId)}` : `group ${quote(group)}`}, ${
+    outcome === undefined ? `outcome id ${quote(outcomeId)}` : `outcome ${quote(outcome)}`
+  }`;
+}
+
+/** Where in the file a problem is, e.g. `the workshop’s name` or `group “Blue”, outcome “Data”, now`. */
+export function subjectOf(raw: unknown, path: Path): string {
+  const [top, section, index, key] = path;
+  if (top === undefined) return 'the file';
+  if (top === 'app') return section === undefined ? 'the app field' : `the app ${label(section)}`;
+  if (top !== 'workshop') return `the ${label(top)}`;
+  if (section === undefined) return 'the workshop';
+  if ((section === 'groups' || section === 'ratings') && typeof index === 'number') {
+    const record = recordName(raw, section, index);
+    return key === undefined ? record : `${record}, ${label(key)}`;
+  }
+  return `the workshop’s ${label(section)}`;
+}
+
+/** What is wrong with a value, from the kind of check it failed. */
+export function problemOf(key: unknown, issue: { type: string; requirement?: unknown }): string {
+  switch (issue.type) {
+    case 'string':
+      return 'must be text';
+    case 'number':
+      return 'must be a number';
+    case 'integer':
+      return 'must be a whole number';
+    case 'array':
+      return 'must be a list';
+    case 'object':
+      return 'must be a set of fields';
+    case 'min_length':
+      return 'is empty';
+    case 'max_length':
+      return `is longer than ${Number(issue.requirement).toLocaleString('en-GB')} characters`;
+    case 'regex':
+      return key === 'date' ? 'must be a real date written like 2026-11-27' : `must be a date and time written like ${TIMESTAMP_EXAMPLE}`;
+    default:
+      return 'is not allowed';
+  }
+}
+
+/** The refusal for a score outside the framework's scale, e.g. now is 7. */
+export function scoreMessage(name: string, subject: string, key: 'now' | 'target', value: unknown, framework: Framework | undefined): string {
+  const values = framework?.scale.levels.map((l) => l.value) ?? [];
+  const range = values.length ? `a whole number from ${Math.min(...values)} to ${Math.max(...values)}` : "a whole number on the framework's scale";
+  const other = key === 'now' ? ', or “not sure”' : ', or blank';
+  return `${name} has a score that is not allowed: ${subject} is ${shown(value)} (it must be ${range}${other}).`;
 }

@@ -28,9 +28,9 @@ export function hasPendingText(key: string): boolean {
 }
 
 /** Flushes when the page is hidden or unloaded: the last moment a tablet gives us before it may kill the tab. */
-export function flushOnHide(target: Window = window): void {
-  target.addEventListener('visibilitychange', () => {
+export function flushOnHide(): void {
+  document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void flushPendingText();
   });
-  target.addEventListener('pagehide', () => void flushPendingText());
+  window.addEventListener('pagehide', () => void flushPendingText());
 }

@@ -1,0 +1,48 @@
+// Reading a whole workshop for export, and writing imported workshops.
+import { db } from './db.ts';
+import { importKeys, planImport, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
+import type { WorkshopBundle } from '../domain/types.ts';
+
+/** A workshop with its groups and ratings, read together; undefined if missing or deleted. */
+export async function loadBundle(workshopId: string): Promise<WorkshopBundle | undefined> {
+  return db.transaction('r', db.workshops, db.groups, db.ratings, async () => {
+    const workshop = await db.workshops.get(workshopId);
+    if (!workshop || workshop.deletedAt !== null) return undefined;
+    const groups = await db.groups.where('workshopId').equals(workshopId).sortBy('createdAt');
+    const ratings = await db.ratings.where('workshopId').equals(workshopId).toArray();
+    return { workshop, groups, ratings };
+  });
+}
+
+// Looked up by id rather than by workshop, so a record whose id another workshop already uses is
+// seen (and left alone) instead of being silently moved. Must run inside a transaction.
+async function readStored(bundles: readonly WorkshopBundle[]): Promise<StoredRecords> {
+  const keys = importKeys(bundles);
+  const [workshops, groups, ratings] = await Promise.all([
+    db.workshops.bulkGet(keys.workshopIds),
+    db.groups.bulkGet(keys.groupIds),
+    db.ratings.bulkGet(keys.ratingIds),
+  ]);
+  const present = <T>(items: (T | undefined)[]) => items.filter((item): item is T => item !== undefined);
+  return { workshops: present(workshops), groups: present(groups), ratings: present(ratings) };
+}
+
+/** What importing the bundles would do now, without writing anything. */
+export async function planImportFromDb(bundles: readonly WorkshopBundle[]): Promise<ImportPlan> {
+  return db.transaction('r', db.workshops, db.groups, db.ratings, async () => planImport(bundles, await readStored(bundles)));
+}
+
+/**
+ * Imports the bundles in one transaction: re-reads what is stored (so a change made after the
+ * preview is respected), merges again and writes only the winning records. All or nothing.
+ */
+export async function applyImport(bundles: readonly WorkshopBundle[]): Promise<ImportPlan> {
+  return db.transaction('rw', db.workshops, db.groups, db.ratings, async () => {
+    const plan = planImport(bundles, await readStored(bundles));
+    const { workshops, groups, ratings } = plan.writes;
+    if (workshops.length) await db.workshops.bulkPut(workshops);
+    if (groups.length) await db.groups.bulkPut(groups);
+    if (ratings.length) await db.ratings.bulkPut(ratings);
+    return plan;
+  });
+}

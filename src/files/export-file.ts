@@ -1,0 +1,76 @@
+// Writing a workshop as a file of the current format. No valibot here: this runs on the first screen.
+import type { Workshop, WorkshopBundle } from '../domain/types.ts';
+import { nowIso } from '../domain/ids.ts';
+import { getFramework } from '../framework/frameworks.ts';
+import { APP_NAME, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION } from './format.ts';
+import type { FileEnvelope } from './schema.ts';
+
+/** The file's envelope for a workshop: fields in a fixed order, groups and scores in a stable order. */
+export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, exportedAt: string = nowIso()): FileEnvelope {
+  const { workshop } = bundle;
+  const groups = [...bundle.groups].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const groupOrder = new Map(groups.map((g, i) => [g.id, i]));
+  const outcomeIds = getFramework(workshop.frameworkId)?.outcomes.map((o) => o.id) ?? [];
+  const outcomeOrder = (id: string) => (outcomeIds.includes(id) ? outcomeIds.indexOf(id) : outcomeIds.length);
+  const ratings = [...bundle.ratings].sort(
+    (a, b) =>
+      (groupOrder.get(a.groupId) ?? 0) - (groupOrder.get(b.groupId) ?? 0) ||
+      outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) ||
+      a.id.localeCompare(b.id),
+  );
+  // Built field by field, not spread: `workshopId` and `deletedAt` stay on the device.
+  return {
+    format: FILE_FORMAT,
+    formatVersion: FILE_FORMAT_VERSION,
+    app: { name: APP_NAME, version: appVersion },
+    exportedAt,
+    workshop: {
+      id: workshop.id,
+      name: workshop.name,
+      organisation: workshop.organisation,
+      date: workshop.date,
+      facilitator: workshop.facilitator,
+      frameworkId: workshop.frameworkId,
+      frameworkVersion: workshop.frameworkVersion,
+      createdAt: workshop.createdAt,
+      updatedAt: workshop.updatedAt,
+      groups: groups.map((g) => ({ id: g.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt })),
+      ratings: ratings.map((r) => ({
+        id: r.id,
+        groupId: r.groupId,
+        outcomeId: r.outcomeId,
+        now: r.now,
+        target: r.target,
+        confidence: r.confidence,
+        evidence: r.evidence,
+        notes: r.notes,
+        updatedAt: r.updatedAt,
+      })),
+    },
+  };
+}
+
+/** The name as lower-case ASCII letters, digits and single hyphens, e.g. "Budget review" → "budget-review". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents split off by NFKD: "é" → "e"
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'workshop';
+}
+
+/** The file name for a workshop: `<slug of name>-<workshop date>.json`. */
+export function exportFileName(workshop: Pick<Workshop, 'name' | 'date'>): string {
+  const date = DATE_PATTERN.test(workshop.date) ? `-${workshop.date}` : '';
+  return `${slugify(workshop.name)}${date}.json`;
+}
+
+/** The workshop as a pretty-printed JSON file, ready to share or download. */
+export function workshopFile(bundle: WorkshopBundle, appVersion: string, exportedAt?: string): File {
+  const text = `${JSON.stringify(buildEnvelope(bundle, appVersion, exportedAt), null, 2)}\n`;
+  return new File([text], exportFileName(bundle.workshop), { type: 'application/json' });
+}

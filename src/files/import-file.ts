@@ -1,0 +1,189 @@
+// Reading workshop files: every check runs before anything is stored, and each refusal says in
+// plain English what is wrong. Loaded lazily (it pulls in valibot), never on the first screen.
+import type { Group, Rating, Workshop, WorkshopBundle } from '../domain/types.ts';
+import { isIsoDate } from '../domain/workshop-input.ts';
+import { getFramework } from '../framework/frameworks.ts';
+import type { Framework } from '../framework/types.ts';
+import { FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
+import { fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
+
+/** A file that passed every check, as a bundle ready to merge. */
+export interface ParsedFile {
+  fileName: string;
+  bundle: WorkshopBundle;
+}
+
+/** A refused file and why, in plain English. */
+export interface FileError {
+  fileName: string;
+  message: string;
+}
+
+/** Reads and checks the chosen files; each is either accepted or refused with its reason. */
+export async function readImportFiles(files: readonly File[]): Promise<{ ok: ParsedFile[]; errors: FileError[] }> {
+  const ok: ParsedFile[] = [];
+  const errors: FileError[] = [];
+  for (const file of files) {
+    const result = await readImportFile(file);
+    if ('bundle' in result) ok.push({ fileName: file.name, bundle: result.bundle });
+    else errors.push({ fileName: file.name, message: result.message });
+  }
+  return { ok, errors };
+}
+
+/** Reads one file: refused by size before reading, then checked by `parseWorkshopText`. */
+async function readImportFile(file: File): Promise<{ bundle: WorkshopBundle } | { message: string }> {
+  const name = `“${file.name}”`;
+  if (file.size > MAX_FILE_BYTES) {
+    const mb = (file.size / 1024 / 1024).toFixed(1);
+    return { message: `${name} is too large to be an Outcomes Workshop file (${mb} MB; the limit is 5 MB).` };
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    // Reading fails when the file vanished or is still in the cloud (iPadOS Files): say so, do not crash.
+    return { message: `${name} could not be opened on this device. Save it to the device, then import it again.` };
+  }
+  return parseWorkshopText(text, file.name);
+}
+
+/** Checks the text of a workshop file and turns it into a bundle, or says why it is refused. */
+export function parseWorkshopText(text: string, fileName: string): { bundle: WorkshopBundle } | { message: string } {
+  const name = `“${fileName}”`;
+  const body = text.replace(/^\uFEFF/, ''); // a byte-order mark some editors add on Windows
+  if (body.trim() === '') return { message: `${name} is empty. Export the workshop again and import the new file.` };
+  // Every workshop file is a JSON object: anything else (a picture, a spreadsheet) is not ours.
+  if (!body.trimStart().startsWith('{')) return { message: `${name} is not an Outcomes Workshop file.` };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    return { message: `${name} could not be read: it may be damaged or cut short.` };
+  }
+  const header = checkHeader(raw, name);
+  if (typeof header === 'string') return { message: header };
+  const migrated = migrate(header);
+  const parsed = parseEnvelope(migrated);
+  if (!parsed.ok) return { message: shapeMessage(migrated, parsed.issue.path?.map((p) => p.key as string | number) ?? [], parsed.issue, name) };
+  const problem = checkMeaning(parsed.envelope, name);
+  if (problem) return { message: problem };
+  return { bundle: toBundle(parsed.envelope) };
+}
+
+/** Recognises our files and their version before anything else is looked at. */
+function checkHeader(raw: unknown, name: string): VersionedEnvelope | string {
+  if (fieldOf(raw, 'format') !== FILE_FORMAT) return `${name} is not an Outcomes Workshop file.`;
+  const version = fieldOf(raw, 'formatVersion');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return `${name} is damaged: its file format version (${shown(version)}) is not one this app knows.`;
+  }
+  if (version > FILE_FORMAT_VERSION) {
+    return `${name} was made by a newer version of Outcomes Workshop (file format ${version}). Update the app on this device, then import it again.`;
+  }
+  return raw as VersionedEnvelope;
+}
+
+/** The message for the first problem valibot found in the file's shape. */
+function shapeMessage(raw: unknown, path: Path, issue: { type: string; received: string; requirement?: unknown }, name: string): string {
+  const key = path.at(-1);
+  const subject = subjectOf(raw, path);
+  if (issue.received === 'undefined') return `${name} is incomplete: ${subject} is missing.`;
+  if ((key === 'now' || key === 'target') && path[1] === 'ratings') {
+    const framework = getFramework(String(fieldOf(fieldOf(raw, 'workshop'), 'frameworkId')));
+    return scoreMessage(name, subject, key, valueAt(raw, path), framework);
+  }
+  return `${name} has a value that is not allowed: ${subject} ${problemOf(key, issue)}.`;
+}
+
+function valueAt(raw: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, key) => fieldOf(node, key), raw);
+}
+
+/** Checks what the schema cannot: real dates, the framework's outcomes and scale, links between records. */
+function checkMeaning(envelope: FileEnvelope, name: string): string | undefined {
+  const { workshop } = envelope;
+  const framework = getFramework(workshop.frameworkId);
+  if (!framework) {
+    return `${name} uses a scoring framework this app does not know (“${workshop.frameworkId}”). Update the app on this device, then import it again.`;
+  }
+  const notAllowed = (path: Path, key: string) => `${name} has a value that is not allowed: ${subjectOf(envelope, path)} ${problemOf(key, { type: 'regex' })}.`;
+  if (!isIsoDate(workshop.date)) return notAllowed(['workshop', 'date'], 'date');
+  if (!isTimestamp(envelope.exportedAt)) return notAllowed(['exportedAt'], 'exportedAt');
+  for (const key of ['createdAt', 'updatedAt'] as const) {
+    if (!isTimestamp(workshop[key])) return notAllowed(['workshop', key], key);
+  }
+  const groupIds = new Set<string>();
+  for (const [i, group] of workshop.groups.entries()) {
+    if (groupIds.has(group.id)) return `${name} is damaged: two groups have the same id (“${group.id}”).`;
+    groupIds.add(group.id);
+    for (const key of ['createdAt', 'updatedAt'] as const) {
+      if (!isTimestamp(group[key])) return notAllowed(['workshop', 'groups', i, key], key);
+    }
+  }
+  const ratingIds = new Set<string>();
+  for (const [i, rating] of workshop.ratings.entries()) {
+    const path: Path = ['workshop', 'ratings', i];
+    if (!groupIds.has(rating.groupId)) {
+      return `${name} is damaged: a score belongs to a group that is not in the file (group id “${rating.groupId}”).`;
+    }
+    if (rating.id !== `${rating.groupId}/${rating.outcomeId}`) {
+      return `${name} is damaged: the score for ${subjectOf(envelope, path)} has the wrong id (“${rating.id}”).`;
+    }
+    if (ratingIds.has(rating.id)) return `${name} is damaged: it has two scores for ${subjectOf(envelope, path)}.`;
+    ratingIds.add(rating.id);
+    if (!framework.outcomes.some((o) => o.id === rating.outcomeId)) {
+      return `${name} has a score for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
+    }
+    const problem = checkScore(rating, framework, name, subjectOf(envelope, path));
+    if (problem) return problem;
+    if (!isTimestamp(rating.updatedAt)) return notAllowed([...path, 'updatedAt'], 'updatedAt');
+  }
+  return undefined;
+}
+
+/** Checks a score's answers against the framework's scale and confidence options. */
+function checkScore(rating: FileEnvelope['workshop']['ratings'][number], framework: Framework, name: string, subject: string): string | undefined {
+  const levels = new Set(framework.scale.levels.map((l) => l.value));
+  if (typeof rating.now === 'number' && !levels.has(rating.now)) return scoreMessage(name, `${subject}, now`, 'now', rating.now, framework);
+  if (rating.target !== null && !levels.has(rating.target)) {
+    return scoreMessage(name, `${subject}, target`, 'target', rating.target, framework);
+  }
+  if (rating.confidence !== null && !framework.confidence.some((c) => c.id === rating.confidence)) {
+    const options = framework.confidence.map((c) => `“${c.id}”`);
+    const allowed = `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
+    return `${name} has a value that is not allowed: ${subject}, confidence is ${shown(rating.confidence)} (it must be ${allowed}, or blank).`;
+  }
+  return undefined;
+}
+
+/** Builds the app's records from a checked file: new plain objects, field by field. */
+function toBundle(envelope: FileEnvelope): WorkshopBundle {
+  const w = envelope.workshop;
+  const workshop: Workshop = {
+    id: w.id,
+    name: w.name,
+    organisation: w.organisation,
+    date: w.date,
+    facilitator: w.facilitator,
+    frameworkId: w.frameworkId,
+    frameworkVersion: w.frameworkVersion,
+    createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+    deletedAt: null,
+  };
+  const groups: Group[] = w.groups.map((g) => ({ id: g.id, workshopId: w.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt }));
+  const ratings: Rating[] = w.ratings.map((r) => ({
+    id: r.id,
+    workshopId: w.id,
+    groupId: r.groupId,
+    outcomeId: r.outcomeId,
+    now: r.now,
+    target: r.target,
+    confidence: r.confidence,
+    evidence: r.evidence,
+    notes: r.notes,
+    updatedAt: r.updatedAt,
+  }));
+  return { workshop, groups, ratings };
+}

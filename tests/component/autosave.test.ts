@@ -1,0 +1,78 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import App from '../../src/App.svelte';
+import { router } from '../../src/state/router.svelte.ts';
+import { db } from '../../src/data/db.ts';
+import { ratingId } from '../../src/domain/ids.ts';
+import { flushOnHide, TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
+import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+
+const workshop = makeWorkshop();
+const group = makeGroup(workshop.id, { name: 'Green' });
+const id = ratingId(group.id, 'data');
+
+async function open() {
+  location.hash = `#/w/${workshop.id}/g/${group.id}/data`;
+  await new Promise((r) => setTimeout(r, 0));
+  render(App);
+  await screen.findByRole('heading', { level: 2, name: 'Data' });
+}
+
+describe('autosave of free text', () => {
+  beforeAll(() => {
+    router.start();
+    flushOnHide();
+  });
+  beforeEach(async () => {
+    await resetDb();
+    await storeBundle({ workshop, groups: [group], ratings: [makeRating(group, 'data', { evidence: 'Old note' })] });
+  });
+  afterEach(() => {
+    location.hash = '';
+  });
+
+  it('shows the stored text and saves typing after a pause, with no save button', async () => {
+    await open();
+    const evidence = screen.getByLabelText('Evidence');
+    expect(evidence).toHaveValue('Old note');
+    expect(screen.queryByRole('button', { name: /save/i })).toBeNull();
+    await fireEvent.input(evidence, { target: { value: 'Data strategy signed off in March' } });
+    // Not written on every keystroke...
+    expect((await db.ratings.get(id))?.evidence).toBe('Old note');
+    // ...but once typing pauses.
+    await waitFor(async () => expect((await db.ratings.get(id))?.evidence).toBe('Data strategy signed off in March'), {
+      timeout: TEXT_DEBOUNCE_MS * 5,
+    });
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+  });
+
+  it('writes waiting text at once when the page is hidden', async () => {
+    await open();
+    await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Ask IT about the network' } });
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    // Well before the debounce would have fired.
+    await waitFor(async () => expect((await db.ratings.get(id))?.notes).toBe('Ask IT about the network'), {
+      timeout: TEXT_DEBOUNCE_MS / 2,
+    });
+  });
+
+  it('writes waiting text on pagehide', async () => {
+    await open();
+    await fireEvent.input(screen.getByLabelText('Evidence'), { target: { value: 'Typed just before closing' } });
+    window.dispatchEvent(new Event('pagehide'));
+    await waitFor(async () => expect((await db.ratings.get(id))?.evidence).toBe('Typed just before closing'), {
+      timeout: TEXT_DEBOUNCE_MS / 2,
+    });
+  });
+
+  it('shows a clear error when a write fails', async () => {
+    await open();
+    db.close();
+    await fireEvent.input(screen.getByLabelText('Evidence'), { target: { value: 'Will not save' } });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(await screen.findByText(/Not saved/)).toBeInTheDocument();
+    await db.open();
+  });
+});

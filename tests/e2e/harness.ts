@@ -1,0 +1,388 @@
+// End-to-end harness: serves the production build and drives Debian's Chromium against it.
+// See ../../../shared/STACK-NOTES.md for why each flag and step is here.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that work with Debian's Chromium here (no sandbox in containers, no background traffic). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--password-store=basic',
+];
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const TABLET_PORTRAIT: Viewport = { width: 768, height: 1024 };
+
+// ---------------------------------------------------------------------------------------------
+// The app server
+
+/** Asks the OS for a port nobody is listening on. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * The production build served by Vite's `preview()`, which sends the CSP headers of vite.config.ts.
+ * It can be stopped and started again on the same port, so the origin (and with it IndexedDB and
+ * the service worker in the browser profile) stays the same.
+ */
+export class AppServer {
+  readonly origin: string;
+  #server: PreviewServer | null = null;
+
+  constructor(
+    readonly port: number,
+    readonly outDir: string,
+  ) {
+    this.origin = `http://127.0.0.1:${port}`;
+  }
+
+  /** The app's start URL. */
+  get url(): string {
+    return `${this.origin}/`;
+  }
+
+  get running(): boolean {
+    return this.#server !== null;
+  }
+
+  /** Starts serving (again) on the same port; does nothing if already running. */
+  async start(): Promise<void> {
+    if (this.#server) return;
+    this.#server = await preview({
+      root: REPO_ROOT,
+      configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir: this.outDir },
+      preview: { host: '127.0.0.1', port: this.port, strictPort: true, open: false },
+    });
+  }
+
+  /** Stops serving; open connections are dropped, so the browser really is offline. */
+  async stop(): Promise<void> {
+    const server = this.#server;
+    this.#server = null;
+    await server?.close();
+  }
+}
+
+/** Serves `dist/` (built beforehand by `npm run build`) on a free port of 127.0.0.1. */
+export async function startAppServer(options: { port?: number; outDir?: string } = {}): Promise<AppServer> {
+  const outDir = path.resolve(REPO_ROOT, options.outDir ?? process.env.E2E_DIST ?? 'dist');
+  if (!existsSync(path.join(outDir, 'index.html'))) {
+    throw new Error(`No production build in ${outDir}: run \`npm run build\` first.`);
+  }
+  const server = new AppServer(options.port ?? (await freePort()), outDir);
+  await server.start();
+  return server;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser profiles
+
+/** A fresh, empty browser profile directory; remove it with `removeDir`. */
+export async function makeProfileDir(label = 'profile'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `outcomes-e2e-${label}-`));
+}
+
+/** Removes a directory (a profile or downloads), ignoring errors from a browser still letting go. */
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  /** The first tab. */
+  page: Page;
+  profileDir: string;
+  /** Closes the browser politely (unload handlers run, the profile is flushed). */
+  close(): Promise<void>;
+}
+
+/** Opens a profile with Playwright's `launchPersistentContext` (headless Chromium). */
+export async function launchProfile(
+  profileDir: string,
+  options: { viewport?: Viewport } = {},
+): Promise<BrowserSession> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: options.viewport ?? TABLET_PORTRAIT,
+    acceptDownloads: true,
+    serviceWorkers: 'allow',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, profileDir, close: () => context.close() };
+}
+
+export interface KillableSession extends BrowserSession {
+  browser: Browser;
+  process: ChildProcess;
+  /** Kills the browser and all its processes with SIGKILL: no unload, no flush, like pulling the plug. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Starts Chromium ourselves (in its own process group) and connects over the DevTools protocol,
+ * so a test can kill it without warning and later reopen the same profile.
+ */
+export async function spawnProfile(
+  profileDir: string,
+  options: { viewport?: Viewport } = {},
+): Promise<KillableSession> {
+  const viewport = options.viewport ?? TABLET_PORTRAIT;
+  const child = spawn(
+    CHROMIUM_PATH,
+    [
+      ...CHROMIUM_FLAGS,
+      '--headless=new',
+      `--user-data-dir=${profileDir}`,
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0',
+      `--window-size=${viewport.width},${viewport.height}`,
+      'about:blank',
+    ],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const wsEndpoint = await devToolsEndpoint(child);
+  const browser = await chromium.connectOverCDP(wsEndpoint);
+  const context = browser.contexts()[0];
+  if (!context) throw new Error('Chromium started without its default context');
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.setViewportSize(viewport);
+
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const waitExit = async (ms: number) =>
+    Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+  return {
+    browser,
+    context,
+    page,
+    profileDir,
+    process: child,
+    async kill() {
+      killGroup('SIGKILL');
+      await exited;
+      // The renderers and helpers share the process group; wait until they are gone too.
+      await waitGroupGone(child.pid);
+    },
+    async close() {
+      try {
+        const cdp = await browser.newBrowserCDPSession();
+        await cdp.send('Browser.close');
+      } catch {
+        // The connection may drop before the answer arrives.
+      }
+      if (!(await waitExit(10_000))) killGroup('SIGKILL');
+      await exited;
+      await waitGroupGone(child.pid);
+    },
+  };
+}
+
+/** Waits (up to 3 s) until no process is left in a process group, killing stragglers. */
+async function waitGroupGone(pgid: number | undefined): Promise<void> {
+  if (!pgid) return;
+  for (let i = 0; i < 30; i += 1) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      return; // ESRCH: the group is empty.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Reads the DevTools WebSocket address Chromium prints to stderr when it starts. */
+function devToolsEndpoint(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error('Chromium did not start within 30 s')), 30_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      if (child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      reject(new Error(`${error.message}\n${output}`));
+    };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      output += chunk;
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`Chromium exited early (code ${code})`)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recorders: requests that leave the origin, CSP violations, uncaught page errors
+
+interface CspReport {
+  directive: string;
+  blockedURI: string;
+  sourceFile: string;
+  sample: string;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: CspReport[];
+    __reportCspViolation?: (report: CspReport) => void;
+  }
+}
+
+export interface Watch {
+  /** Requests (from pages or the service worker) that went anywhere but the app's origin. */
+  offOrigin: string[];
+  cspViolations: string[];
+  pageErrors: string[];
+  /** How many requests were seen, and how many of those the service worker made. */
+  requestCount: number;
+  serviceWorkerRequestCount: number;
+  /** Throws, listing everything recorded, if any request left the origin, CSP was violated or a page threw. */
+  assertClean(): void;
+}
+
+const ALWAYS_LOCAL = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-extension:', 'devtools:']);
+
+/** Records everything that must not happen, for every page and service worker of a context. */
+export async function watch(context: BrowserContext, origin: string): Promise<Watch> {
+  const result: Watch = {
+    offOrigin: [],
+    cspViolations: [],
+    pageErrors: [],
+    requestCount: 0,
+    serviceWorkerRequestCount: 0,
+    assertClean() {
+      const problems = [
+        ...result.offOrigin.map((r) => `request left the origin: ${r}`),
+        ...result.cspViolations.map((v) => `CSP violation: ${v}`),
+        ...result.pageErrors.map((e) => `page error: ${e}`),
+      ];
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+  };
+
+  const isAllowed = (url: string) => {
+    const parsed = new URL(url);
+    return ALWAYS_LOCAL.has(parsed.protocol) || parsed.origin === origin;
+  };
+
+  context.on('request', (request) => {
+    result.requestCount += 1;
+    const fromWorker = request.serviceWorker() !== null;
+    if (fromWorker) result.serviceWorkerRequestCount += 1;
+    if (!isAllowed(request.url())) {
+      result.offOrigin.push(`${request.method()} ${request.url()}${fromWorker ? ' (service worker)' : ''}`);
+    }
+  });
+  // A service worker's own script and imports, in case a fetch of it is not reported as a request.
+  const checkWorker = (url: string) => {
+    if (!isAllowed(url)) result.offOrigin.push(`service worker ${url}`);
+  };
+  context.on('serviceworker', (worker) => checkWorker(worker.url()));
+  for (const worker of context.serviceWorkers()) checkWorker(worker.url());
+
+  context.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) result.cspViolations.push(`console: ${message.text()}`);
+  });
+  context.on('weberror', (error) => result.pageErrors.push(String(error.error())));
+
+  await context.exposeBinding('__reportCspViolation', (_source, report: CspReport) => {
+    result.cspViolations.push(
+      `${report.directive} blocked ${report.blockedURI || '(inline)'} in ${report.sourceFile} ${report.sample}`.trim(),
+    );
+  });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = {
+        directive: event.effectiveDirective,
+        blockedURI: event.blockedURI,
+        sourceFile: event.sourceFile,
+        sample: event.sample,
+      };
+      window.__cspViolations?.push(report);
+      void window.__reportCspViolation?.(report);
+    });
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service worker and installability
+
+/**
+ * Waits until the service worker is active and has precached the app, then reloads once if the page
+ * is not yet controlled (with registerType 'prompt' the first visit never is).
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!controlled) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+}
+
+export interface InstallabilityError {
+  errorId: string;
+  errorArguments: { name: string; value: string }[];
+}
+
+/** Chromium's reasons the page cannot be installed; an empty array means installable. */
+export async function installabilityErrors(page: Page): Promise<InstallabilityError[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors');
+    return errors;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { describeImport, describePlan, hasChanges, importKeys, planImport, type StoredRecords } from '../../src/domain/merge.ts';
+import type { WorkshopBundle } from '../../src/domain/types.ts';
+import { makeBundle, makeGroup, makeRating } from '../factories.ts';
+
+const nothingStored: StoredRecords = { workshops: [], groups: [], ratings: [] };
+const asStored = (...bundles: WorkshopBundle[]): StoredRecords => ({
+  workshops: bundles.map((b) => b.workshop),
+  groups: bundles.flatMap((b) => b.groups),
+  ratings: bundles.flatMap((b) => b.ratings),
+});
+const LATER = '2026-11-28T12:00:00.000Z';
+const EARLIER = '2026-11-26T12:00:00.000Z';
+
+describe('planImport', () => {
+  it('adds a workshop the device does not have, with all its groups and scores', () => {
+    const bundle = makeBundle(2, ['connectivity', 'data']);
+    const plan = planImport([bundle], nothingStored);
+    expect(plan.writes).toEqual({ workshops: [bundle.workshop], groups: bundle.groups, ratings: bundle.ratings });
+    expect(plan.workshops).toEqual([
+      expect.objectContaining({ id: bundle.workshop.id, details: 'added', restored: false }),
+    ]);
+    expect(plan.workshops[0]?.groups.added).toBe(2);
+    expect(plan.workshops[0]?.ratings.added).toBe(4);
+  });
+
+  it('changes nothing when the same records are already stored (importing twice)', () => {
+    const bundle = makeBundle();
+    const plan = planImport([bundle], asStored(bundle));
+    expect(hasChanges(plan)).toBe(false);
+    expect(plan.workshops[0]).toMatchObject({ details: 'unchanged', groups: { unchanged: 2 }, ratings: { unchanged: 4 } });
+  });
+
+  it('takes a newer score and leaves an older one', () => {
+    const stored = makeBundle(1, ['connectivity', 'data']);
+    const [connectivity, data] = stored.ratings;
+    const incoming: WorkshopBundle = {
+      ...stored,
+      ratings: [
+        { ...connectivity!, now: 5, updatedAt: LATER },
+        { ...data!, now: 1, updatedAt: EARLIER },
+      ],
+    };
+    const plan = planImport([incoming], asStored(stored));
+    expect(plan.writes.ratings).toEqual([incoming.ratings[0]]);
+    expect(plan.writes.workshops).toEqual([]);
+    expect(plan.workshops[0]?.ratings).toMatchObject({ updated: 1, older: 1 });
+  });
+
+  it('keeps the stored record on a tie, even when the contents differ', () => {
+    const stored = makeBundle(1, ['data']);
+    const incoming = { ...stored, ratings: [{ ...stored.ratings[0]!, notes: 'Different' }] };
+    const plan = planImport([incoming], asStored(stored));
+    expect(plan.writes.ratings).toEqual([]);
+    expect(plan.workshops[0]?.ratings.unchanged).toBe(1);
+  });
+
+  it('updates the workshop details when the file has newer ones', () => {
+    const stored = makeBundle(1, []);
+    const incoming = { ...stored, workshop: { ...stored.workshop, name: 'Renamed', updatedAt: LATER } };
+    const plan = planImport([incoming], asStored(stored));
+    expect(plan.writes.workshops).toEqual([incoming.workshop]);
+    expect(plan.workshops[0]).toMatchObject({ name: 'Renamed', details: 'updated' });
+  });
+
+  it('merges several files with the same workshop id into one workshop, uniting their groups', () => {
+    const first = makeBundle(1, ['data']);
+    const otherGroup = makeGroup(first.workshop.id, { name: 'Green' });
+    const second: WorkshopBundle = { workshop: first.workshop, groups: [otherGroup], ratings: [makeRating(otherGroup, 'data')] };
+    const plan = planImport([first, second], nothingStored);
+    expect(plan.workshops).toHaveLength(1);
+    expect(plan.writes.workshops).toHaveLength(1);
+    expect(plan.writes.groups.map((g) => g.id)).toEqual([first.groups[0]!.id, otherGroup.id]);
+    expect(plan.workshops[0]).toMatchObject({ groups: { added: 2 }, ratings: { added: 2 } });
+  });
+
+  it('takes the newest copy of a record that appears in several files', () => {
+    const stored = makeBundle(1, ['data']);
+    const rating = stored.ratings[0]!;
+    const a = { ...stored, ratings: [{ ...rating, now: 3, updatedAt: LATER }] };
+    const b = { ...stored, ratings: [{ ...rating, now: 4, updatedAt: '2026-11-29T12:00:00.000Z' }] };
+    expect(planImport([a, b], asStored(stored)).writes.ratings).toEqual(b.ratings);
+    expect(planImport([b, a], asStored(stored)).writes.ratings).toEqual(b.ratings);
+  });
+
+  it('brings back a workshop that was deleted on this device', () => {
+    const bundle = makeBundle(1, ['data']);
+    const deleted = { ...bundle, workshop: { ...bundle.workshop, deletedAt: LATER } };
+    const plan = planImport([bundle], asStored(deleted));
+    expect(plan.writes.workshops).toEqual([{ ...bundle.workshop, deletedAt: null }]);
+    expect(plan.workshops[0]).toMatchObject({ restored: true, details: 'unchanged' });
+    expect(describePlan(plan)[0]).toContain('bring it back from deleted workshops');
+  });
+
+  it('never moves a group whose id another workshop on this device already uses', () => {
+    const mine = makeBundle(1, ['data']);
+    const theirs = makeBundle(0, []);
+    const stolen = { ...mine.groups[0]!, workshopId: theirs.workshop.id, name: 'Stolen', updatedAt: LATER };
+    const incoming: WorkshopBundle = {
+      workshop: theirs.workshop,
+      groups: [stolen],
+      ratings: [{ ...mine.ratings[0]!, workshopId: theirs.workshop.id, updatedAt: LATER }],
+    };
+    const plan = planImport([incoming], asStored(mine));
+    expect(plan.writes.groups).toEqual([]);
+    expect(plan.writes.ratings).toEqual([]);
+    expect(plan.workshops[0]?.ratings.clashing).toBe(2);
+  });
+
+  it('lists the ids to look up', () => {
+    const bundle = makeBundle(1, ['data']);
+    expect(importKeys([bundle, bundle])).toEqual({
+      workshopIds: [bundle.workshop.id],
+      groupIds: [bundle.groups[0]!.id],
+      ratingIds: [bundle.ratings[0]!.id],
+    });
+  });
+});
+
+describe('describing a plan', () => {
+  it('describes a new workshop', () => {
+    const bundle = makeBundle(2, ['connectivity', 'data']);
+    bundle.workshop.name = 'Budget review';
+    const plan = planImport([bundle], nothingStored);
+    expect(describePlan(plan)).toEqual(['This will add 1 workshop, “Budget review”, with 2 groups and 4 scores.']);
+    expect(describeImport(plan)).toBe('Imported “Budget review”: 2 groups and 4 scores added.');
+  });
+
+  it('describes an update, with the older records left alone', () => {
+    const stored = makeBundle(1, ['connectivity', 'data', 'value']);
+    stored.workshop.name = 'Budget review';
+    const group = makeGroup(stored.workshop.id);
+    const [a, b, c] = stored.ratings;
+    const incoming: WorkshopBundle = {
+      workshop: stored.workshop,
+      groups: [...stored.groups, group],
+      ratings: [{ ...a!, updatedAt: LATER }, { ...b!, updatedAt: EARLIER }, { ...c!, updatedAt: EARLIER }],
+    };
+    const plan = planImport([incoming], asStored(stored));
+    expect(describePlan(plan)).toEqual([
+      'This will update “Budget review”: add 1 group, update 1 score. 2 older scores will be left as they are.',
+    ]);
+    expect(describeImport(plan)).toBe('Imported “Budget review”: 1 group added, 1 score updated.');
+  });
+
+  it('says when there is nothing to import', () => {
+    const bundle = makeBundle();
+    const plan = planImport([bundle], asStored(bundle));
+    expect(describePlan(plan)).toEqual(['Nothing to import: this device already has everything in these files.']);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, it, expect } from 'vitest';
+import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
+import { groupSeries, hasAnswers, isLevel, orderedGroups } from '../../src/domain/results.ts';
+import { makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
+import { markerNames, markerPath, seriesColours, seriesStyle } from '../../src/ui/charts/series.ts';
+
+const n = framework.outcomes.length;
+const indexOf = (id: string) => framework.outcomes.findIndex((o) => o.id === id);
+
+describe('groupSeries', () => {
+  it('lays each group out in framework outcome order, whatever order the ratings come in', () => {
+    const workshop = makeWorkshop();
+    const group = makeGroup(workshop.id, { name: 'Adults' });
+    const ratings = [
+      makeRating(group, 'value', { now: 5, target: 5 }),
+      makeRating(group, 'connectivity', { now: 1, target: 3 }),
+      makeRating(group, 'leadership', { now: 2, target: 4 }),
+    ];
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings });
+
+    expect(series).toMatchObject({ groupId: group.id, name: 'Adults', index: 0 });
+    expect(series?.now).toHaveLength(n);
+    expect(series?.now[0]).toBe(1);
+    expect(series?.target[0]).toBe(3);
+    expect(series?.now[indexOf('leadership')]).toBe(2);
+    expect(series?.now[n - 1]).toBe(5);
+    expect(series?.now.filter((v) => v !== null)).toEqual([1, 2, 5]);
+  });
+
+  it('keeps "not sure" apart from missing, and leaves both out of the levels', () => {
+    const workshop = makeWorkshop();
+    const group = makeGroup(workshop.id);
+    const ratings = [
+      makeRating(group, 'data', { now: 'not-sure', target: 4 }),
+      makeRating(group, 'inclusion', { now: null, target: null }),
+    ];
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings });
+    const data = indexOf('data');
+    const inclusion = indexOf('inclusion');
+
+    expect(series?.now[data]).toBeNull();
+    expect(series?.notSure[data]).toBe(true);
+    expect(series?.target[data]).toBe(4);
+    expect(series?.now[inclusion]).toBeNull();
+    expect(series?.notSure[inclusion]).toBe(false);
+    expect(series?.target[inclusion]).toBeNull();
+    // An outcome with no rating at all.
+    expect(series?.now[indexOf('partnership')]).toBeNull();
+    expect(series?.notSure.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('treats a value outside the scale as missing', () => {
+    const workshop = makeWorkshop();
+    const group = makeGroup(workshop.id);
+    const ratings = [makeRating(group, 'data', { now: 9, target: 0 })];
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings });
+    expect(series?.now[indexOf('data')]).toBeNull();
+    expect(series?.target[indexOf('data')]).toBeNull();
+  });
+
+  it('orders groups as created, so colours stay put, and ignores other groups’ ratings', () => {
+    const workshop = makeWorkshop();
+    const late = makeGroup(workshop.id, { name: 'Late', createdAt: '2026-11-27T11:00:00.000Z' });
+    const early = makeGroup(workshop.id, { name: 'Early', createdAt: '2026-11-27T09:00:00.000Z' });
+    const stranger = makeGroup(workshop.id);
+    const ratings = [makeRating(early, 'data', { now: 3 }), makeRating(stranger, 'data', { now: 1 })];
+    const series = groupSeries(framework, { workshop, groups: [late, early], ratings });
+
+    expect(series.map((s) => [s.name, s.index])).toEqual([
+      ['Early', 0],
+      ['Late', 1],
+    ]);
+    expect(series[0]?.now[indexOf('data')]).toBe(3);
+    expect(series[1]?.now.every((v) => v === null)).toBe(true);
+    expect(orderedGroups([late, early]).map((g) => g.name)).toEqual(['Early', 'Late']);
+  });
+});
+
+describe('hasAnswers', () => {
+  it('is false with no groups or only empty ratings, true once anything is answered', () => {
+    const empty = makeBundle(0);
+    expect(hasAnswers(groupSeries(framework, empty))).toBe(false);
+
+    const blank = makeBundle(2);
+    blank.ratings = blank.ratings.map((r) => ({ ...r, now: null, target: null }));
+    expect(hasAnswers(groupSeries(framework, blank))).toBe(false);
+
+    const notSureOnly = makeBundle(1, ['data']);
+    notSureOnly.ratings = notSureOnly.ratings.map((r) => ({ ...r, now: 'not-sure' as const, target: null }));
+    expect(hasAnswers(groupSeries(framework, notSureOnly))).toBe(true);
+
+    expect(hasAnswers(groupSeries(framework, makeBundle(1)))).toBe(true);
+  });
+
+  it('isLevel accepts only the scale’s values', () => {
+    expect(isLevel(framework, 1)).toBe(true);
+    expect(isLevel(framework, 5)).toBe(true);
+    expect(isLevel(framework, 6)).toBe(false);
+    expect(isLevel(framework, 'not-sure')).toBe(false);
+    expect(isLevel(framework, null)).toBe(false);
+  });
+});
+
+// Series styles live in the UI, but they are plain values; checked here beside the data they draw.
+describe('seriesStyle', () => {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+  };
+
+  it('has at least 8 colours, each 3:1 or more against the light and dark surfaces', () => {
+    expect(seriesColours.length).toBeGreaterThanOrEqual(8);
+    for (const colour of seriesColours) {
+      for (const surface of ['#ffffff', '#f6f7f4', '#1c2220', '#121614']) {
+        expect(contrast(colour, surface), `${colour} on ${surface}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it('gives the first groups different colours and markers, and never repeats a pair', () => {
+    const first = Array.from({ length: seriesColours.length }, (_, i) => seriesStyle(i));
+    expect(new Set(first.map((s) => s.colour)).size).toBe(first.length);
+    expect(new Set(first.map((s) => s.marker)).size).toBe(Math.min(first.length, markerNames.length));
+
+    const many = Array.from({ length: 40 }, (_, i) => seriesStyle(i));
+    expect(new Set(many.map((s) => `${s.colour} ${s.marker}`)).size).toBe(40);
+  });
+
+  it('draws every marker as its own path', () => {
+    const paths = markerNames.map((marker) => markerPath(marker, 64));
+    for (const d of paths) expect(d).toMatch(/^M/);
+    expect(new Set(paths).size).toBe(markerNames.length);
+  });
+});
