@@ -63,7 +63,7 @@ await mkdir('public/icons', { recursive: true });
 await writeFile('public/favicon.svg', svg({ fullBleed: false }));
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 try {

@@ -139,12 +139,12 @@ export function hasChanges(plan: ImportPlan): boolean {
 }
 
 /** "1 group", "24 scores". */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
+function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
 /** "a", "a and b", "a, b and c". */
-export function listing(parts: readonly string[]): string {
+function listing(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

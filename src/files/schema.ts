@@ -22,7 +22,7 @@ const requiredText = (description: string) =>
 const longText = (description: string) =>
   v.pipe(v.string(), v.maxLength(MAX_LONG_TEXT_LENGTH), v.description(description));
 const timestamp = (description: string) =>
-  v.pipe(v.string(), v.regex(TIMESTAMP_PATTERN), v.description(`${description}, in UTC as ${TIMESTAMP_EXAMPLE}`));
+  v.pipe(v.string(), v.regex(TIMESTAMP_PATTERN), v.description(`${description}. UTC, written as ${TIMESTAMP_EXAMPLE}`));
 const level = v.pipe(v.number(), v.integer());
 
 /** A group in the file; its workshop is the one it is listed in. */
@@ -106,7 +106,7 @@ export function fieldOf(node: unknown, key: string | number): unknown {
 }
 
 /** Text from a file in curly quotes, shortened so a huge value cannot swamp the message. */
-export function quote(text: string): string {
+function quote(text: string): string {
   return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
 

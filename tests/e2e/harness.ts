@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -385,4 +385,107 @@ export async function installabilityErrors(page: Page): Promise<InstallabilityEr
   } finally {
     await cdp.detach();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the app through its accessible names (shared by the e2e tests and the screenshots)
+
+/** Waits until exactly one element matches and is visible (fails on none or several). */
+export async function visible(locator: Locator, timeout = 10_000): Promise<Locator> {
+  await locator.waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+/** A heading by its exact name (h1 unless a level is given). */
+export const heading = (page: Page, name: string, level = 1): Locator =>
+  page.getByRole('heading', { level, name, exact: true });
+
+/**
+ * Radios sit under their large labels (the whole card is the tap target), so Playwright sees the
+ * label "intercepting" the click; `force` clicks the same point a finger would, and `check` still
+ * verifies that the radio ended up checked.
+ */
+export const tap = { force: true } as const;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A name containing every one of the words, in any order, ignoring case. */
+export const containsAll = (...words: string[]): RegExp =>
+  new RegExp(words.map((w) => `(?=.*${escapeRegExp(w)})`).join(''), 'i');
+
+/** Waits for the "Saved" status, so the last change has been written to IndexedDB. */
+export async function saved(page: Page): Promise<void> {
+  await visible(page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }));
+}
+
+/**
+ * Opens the app and goes to the home screen with the header's link: opened at `/`, the app returns
+ * to the last screen it showed, wherever that was.
+ */
+export async function openHome(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('banner').getByRole('link', { name: 'Outcomes Workshop', exact: true }).click();
+  await visible(heading(page, 'Your workshops'));
+}
+
+export interface WorkshopDetails {
+  name: string;
+  organisation: string;
+  date: string;
+  facilitator: string;
+}
+
+/** From the home screen: fills in the new workshop form and creates it (ends on the workshop screen). */
+export async function createWorkshop(page: Page, details: WorkshopDetails): Promise<void> {
+  await page.getByRole('button', { name: 'New workshop', exact: true }).click();
+  await visible(heading(page, 'New workshop'));
+  await page.getByLabel('Workshop name').fill(details.name);
+  await page.getByLabel('Organisation').fill(details.organisation);
+  await page.getByLabel('Date').fill(details.date);
+  await page.getByLabel('Facilitator').fill(details.facilitator);
+  await page.getByRole('button', { name: 'Create workshop', exact: true }).click();
+  await visible(heading(page, details.name));
+}
+
+/** On the workshop screen: adds a group and waits for its link. */
+export async function addGroup(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Group name').fill(name);
+  await page.getByRole('button', { name: 'Add group', exact: true }).click();
+  await visible(page.getByRole('link', { name, exact: true }));
+}
+
+/** A group's answer for one outcome: a "now" level (or "Not sure"), a target and a confidence. */
+export interface Answer {
+  now: number | 'Not sure';
+  target: number;
+  confidence: 'Low' | 'Medium' | 'High';
+}
+
+/** On the scoring screen: answers the outcome shown, checking it is the expected one. */
+export async function answerOutcome(page: Page, title: string, answer: Answer): Promise<void> {
+  await visible(heading(page, title, 2));
+  const now = page.getByRole('group', { name: containsAll(title, 'now') });
+  const nowName = answer.now === 'Not sure' ? /^Not sure/ : new RegExp(`^${answer.now}\\b`);
+  await now.getByRole('radio', { name: nowName }).check(tap);
+  const target = page.getByRole('group', { name: containsAll(title, 'target') });
+  await target.getByRole('radio', { name: new RegExp(`^${answer.target}\\b`) }).check(tap);
+  const confidence = page.getByRole('group', { name: /^How confident/i });
+  await confidence.getByRole('radio', { name: answer.confidence, exact: true }).check(tap);
+}
+
+/** Chooses a file through the "Import" button's file chooser. */
+export async function chooseImportFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** On the workshop screen: exports the workshop and saves the download in `dir`; returns its path. */
+export async function exportWorkshop(page: Page, dir: string): Promise<{ file: string; suggestedName: string }> {
+  const download = page.waitForEvent('download', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const done = await download;
+  const file = path.join(dir, done.suggestedFilename());
+  await done.saveAs(file);
+  return { file, suggestedName: done.suggestedFilename() };
 }

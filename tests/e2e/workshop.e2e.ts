@@ -1,19 +1,30 @@
 // The whole workshop journey in Chromium against the production build, mostly with the server off.
 // Build first: `npm run build`. The steps share one browser profile, so they run in order.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
 import {
+  addGroup,
+  answerOutcome,
+  chooseImportFile,
+  createWorkshop,
+  exportWorkshop,
+  heading,
   installabilityErrors,
   launchProfile,
   makeProfileDir,
+  openHome,
   removeDir,
+  REPO_ROOT,
+  saved,
   spawnProfile,
   startAppServer,
+  visible,
   waitForServiceWorker,
   watch,
+  type Answer,
   type AppServer,
   type BrowserSession,
   type KillableSession,
@@ -30,12 +41,6 @@ const EVIDENCE = 'Coverage map from 2025 shows gaps in the north of the borough.
 const NOTES = 'Ask the libraries team about free Wi-Fi use.';
 const outcomes = lga2022.outcomes;
 
-/** What each group answers: a "now" level (or "Not sure"), a target and a confidence. */
-interface Answer {
-  now: number | 'Not sure';
-  target: number;
-  confidence: 'Low' | 'Medium' | 'High';
-}
 const CONFIDENCE = ['Low', 'Medium', 'High'] as const;
 const answersA: Answer[] = outcomes.map((_, i) => ({
   now: (i % 5) + 1,
@@ -51,25 +56,6 @@ const GROUPS = [
   { name: 'Blue group', answers: answersA },
   { name: 'Green group', answers: answersB },
 ];
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A name containing every one of the words, in any order, ignoring case. */
-const containsAll = (...words: string[]) =>
-  new RegExp(words.map((w) => `(?=.*${escapeRegExp(w)})`).join(''), 'i');
-
-/** Waits until exactly one element matches and is visible (fails on none or several). */
-async function visible(locator: Locator, timeout = 10_000): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-const heading = (page: Page, name: string, level = 1) =>
-  page.getByRole('heading', { level, name, exact: true });
-
-/** Waits for the "Saved" status, so the last change has been written to IndexedDB. */
-async function saved(page: Page): Promise<void> {
-  await visible(page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }));
-}
 
 async function openWorkshopFromHome(page: Page): Promise<void> {
   await visible(heading(page, 'Your workshops'));
@@ -96,15 +82,7 @@ async function scoreGroup(page: Page, groupName: string, answers: Answer[]): Pro
   for (const [i, outcome] of outcomes.entries()) {
     const answer = answers[i];
     if (!answer) throw new Error(`no answer for outcome ${i}`);
-    await visible(heading(page, outcome.title, 2));
-
-    const now = page.getByRole('group', { name: containsAll(outcome.title, 'now') });
-    const nowName = answer.now === 'Not sure' ? /^Not sure/ : new RegExp(`^${answer.now}\\b`);
-    await now.getByRole('radio', { name: nowName }).check();
-    const target = page.getByRole('group', { name: containsAll(outcome.title, 'target') });
-    await target.getByRole('radio', { name: new RegExp(`^${answer.target}\\b`) }).check();
-    const confidence = page.getByRole('group', { name: /^How confident/i });
-    await confidence.getByRole('radio', { name: answer.confidence, exact: true }).check();
+    await answerOutcome(page, outcome.title, answer);
     if (i === 0 && groupName === GROUPS[0]?.name) {
       await page.getByRole('textbox', { name: /^Evidence/ }).fill(EVIDENCE);
       await page.getByRole('textbox', { name: /^Notes/ }).fill(NOTES);
@@ -117,14 +95,19 @@ async function scoreGroup(page: Page, groupName: string, answers: Answer[]): Pro
   await visible(heading(page, WORKSHOP.name));
 }
 
-/** Chooses a file through the "Import" button's file chooser. */
-async function chooseImportFile(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await (await chooser).setFiles(file);
-}
-
 describe.sequential('a workshop, offline, from first visit to import', () => {
+  // Each step builds on the one before: after a failure the later steps are skipped, not failed.
+  let broken = '';
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, async (ctx) => {
+      if (broken) ctx.skip(`needs the step that failed: ${broken}`);
+      ctx.onTestFailed(async () => {
+        broken ||= name;
+        await saveFailure(name);
+      });
+      await fn();
+    });
+
   let server: AppServer;
   let profile: string;
   let freshProfile: string;
@@ -154,13 +137,27 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
     for (const dir of [profile, freshProfile, downloads]) if (dir) await removeDir(dir);
   });
 
+  /** Keeps a screenshot and the text of every open page, to see why a step failed. */
+  async function saveFailure(name: string): Promise<void> {
+    const dir = path.join(REPO_ROOT, 'test-results', 'e2e-failures');
+    await mkdir(dir, { recursive: true });
+    const pages = [session?.page, fresh?.page].filter((p): p is Page => p !== undefined && !p.isClosed());
+    for (const [i, page] of pages.entries()) {
+      const base = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${i}`);
+      await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
+      const text = await page.evaluate(() => `${location.href}\n\n${document.body.innerText}`).catch(String);
+      await writeFile(`${base}.txt`, text);
+    }
+  }
+
   async function open(dir: string): Promise<KillableSession> {
     const s = await spawnProfile(dir);
+    s.page.setDefaultTimeout(10_000);
     watches.push(await watch(s.context, server.origin));
     return s;
   }
 
-  it('works after the first visit with the server stopped, and is installable', async () => {
+  step('works after the first visit with the server stopped, and is installable', async () => {
     session = await open(profile);
     const { page } = session;
     await page.goto(server.url);
@@ -173,22 +170,10 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
     await visible(heading(page, 'Your workshops'));
   });
 
-  it('creates a workshop, adds two groups and scores all 12 outcomes, offline', async () => {
+  step('creates a workshop, adds two groups and scores all 12 outcomes, offline', async () => {
     const page = session!.page;
-    await page.getByRole('button', { name: 'New workshop', exact: true }).click();
-    await visible(heading(page, 'New workshop'));
-    await page.getByLabel('Workshop name').fill(WORKSHOP.name);
-    await page.getByLabel('Organisation').fill(WORKSHOP.organisation);
-    await page.getByLabel('Date').fill(WORKSHOP.date);
-    await page.getByLabel('Facilitator').fill(WORKSHOP.facilitator);
-    await page.getByRole('button', { name: 'Create workshop', exact: true }).click();
-    await visible(heading(page, WORKSHOP.name));
-
-    for (const group of GROUPS) {
-      await page.getByLabel('Group name').fill(group.name);
-      await page.getByRole('button', { name: 'Add group', exact: true }).click();
-      await visible(page.getByRole('link', { name: group.name, exact: true }));
-    }
+    await createWorkshop(page, WORKSHOP);
+    for (const group of GROUPS) await addGroup(page, group.name);
     for (const group of GROUPS) await scoreGroup(page, group.name, group.answers);
 
     resultsBefore = await resultsTable(page);
@@ -205,11 +190,11 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
     }
   });
 
-  it('keeps everything when the browser is killed and reopened offline', async () => {
+  step('keeps everything when the browser is killed and reopened offline', async () => {
     await session!.kill();
     session = await open(profile);
     const { page } = session;
-    await page.goto(server.url); // the server is still stopped: the service worker answers
+    await openHome(page, server.url); // the server is still stopped: the service worker answers
     await openWorkshopFromHome(page);
     for (const group of GROUPS) await visible(page.getByRole('link', { name: group.name, exact: true }));
 
@@ -224,37 +209,34 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
     expect(await resultsTable(page)).toEqual(resultsBefore);
   });
 
-  it('exports, and a fresh browser profile imports the same results', async () => {
+  step('exports, and a fresh browser profile imports the same results', async () => {
     const page = session!.page;
-    await page.goBack();
+    await page.getByRole('link', { name: 'Back to workshop', exact: true }).click();
     await visible(heading(page, WORKSHOP.name));
-    const download = page.waitForEvent('download', { timeout: 10_000 });
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^riverside-digital-review-\d{4}-\d{2}-\d{2}\.json$/);
-    exported = path.join(downloads, file.suggestedFilename());
-    await file.saveAs(exported);
+    const { file, suggestedName } = await exportWorkshop(page, downloads);
+    expect(suggestedName).toMatch(/^riverside-digital-review-\d{4}-\d{2}-\d{2}\.json$/);
+    exported = file;
     expect(JSON.parse(await readFile(exported, 'utf8'))).toBeTypeOf('object');
     await session!.close();
     session = null;
 
     await server.start(); // same port, so a fresh profile can load the app
     fresh = await launchProfile(freshProfile);
+    fresh.page.setDefaultTimeout(10_000);
     watches.push(await watch(fresh.context, server.origin));
     const freshPage = fresh.page;
-    await freshPage.goto(server.url);
-    await visible(heading(freshPage, 'Your workshops'));
+    await openHome(freshPage, server.url);
     await chooseImportFile(freshPage, exported);
     await freshPage.getByRole('button', { name: 'Confirm import', exact: true }).click();
     await visible(freshPage.getByRole('status').filter({ hasText: /^\s*Imported/ }));
 
-    await freshPage.goto(server.url);
+    await openHome(freshPage, server.url);
     await openWorkshopFromHome(freshPage);
     for (const group of GROUPS) await visible(freshPage.getByRole('link', { name: group.name, exact: true }));
     expect(await resultsTable(freshPage)).toEqual(resultsBefore);
   });
 
-  it('shows an error for a damaged file and changes nothing', async () => {
+  step('shows an error for a damaged file and changes nothing', async () => {
     const page = fresh!.page;
     const text = await readFile(exported, 'utf8');
     const truncated = path.join(downloads, 'truncated.json');
@@ -264,15 +246,13 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
     expect(await readFile(tampered, 'utf8')).not.toBe(text);
 
     for (const file of [truncated, tampered]) {
-      await page.goto(server.url);
-      await visible(heading(page, 'Your workshops'));
+      await openHome(page, server.url);
       await chooseImportFile(page, file);
       await visible(page.getByRole('alert').filter({ hasText: 'Nothing has been imported' }));
       expect(await page.getByRole('button', { name: 'Confirm import', exact: true }).count()).toBe(0);
     }
 
-    await page.goto(server.url);
-    await visible(heading(page, 'Your workshops'));
+    await openHome(page, server.url);
     expect(await page.getByRole('link', { name: WORKSHOP.name, exact: true }).count()).toBe(1);
     await openWorkshopFromHome(page);
     expect(await resultsTable(page)).toEqual(resultsBefore);
