@@ -3,6 +3,7 @@ import { defaultFramework as framework } from '../../src/framework/frameworks.ts
 import { groupSeries, hasAnswers, isLevel, orderedGroups } from '../../src/domain/results.ts';
 import { makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
 import { markerNames, markerPath, seriesColours, seriesStyle } from '../../src/ui/charts/series.ts';
+import { estimateEm, radarLayout, wrapToWidth } from '../../src/ui/charts/RadarChart.svelte';
 
 const n = framework.outcomes.length;
 const indexOf = (id: string) => framework.outcomes.findIndex((o) => o.id === id);
@@ -137,5 +138,48 @@ describe('seriesStyle', () => {
     const paths = markerNames.map((marker) => markerPath(marker, 64));
     for (const d of paths) expect(d).toMatch(/^M/);
     expect(new Set(paths).size).toBe(markerNames.length);
+  });
+});
+
+// The radar's label layout is plain geometry in the component's module script.
+describe('radar layout', () => {
+  const titles = framework.outcomes.map((o) => o.title);
+  const overlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  it('wraps a title to the width it is given, keeping whole words', () => {
+    const lines = wrapToWidth('Economic productivity and growth', 7, estimateEm);
+    expect(lines?.join(' ')).toBe('Economic productivity and growth');
+    for (const line of lines ?? []) expect(estimateEm(line)).toBeLessThanOrEqual(7);
+    expect(wrapToWidth('Organisational capability', 3, estimateEm)).toBeNull();
+  });
+
+  it('keeps every label inside the viewBox, clear of the rings and of each other', () => {
+    for (const font of [16, 21, 24]) {
+      const layout = radarLayout(titles, { font, gap: font }, estimateEm);
+      const { x, y, width, height } = layout.viewBox;
+      expect(width).toBe(600);
+      layout.labels.forEach((label, i) => {
+        expect(label.lines.join(' ')).toBe(titles[i]);
+        expect(label.lines.length).toBeLessThanOrEqual(3);
+        expect(label.box.left).toBeGreaterThanOrEqual(x);
+        expect(label.box.right).toBeLessThanOrEqual(x + width);
+        expect(label.box.top).toBeGreaterThanOrEqual(y);
+        expect(label.box.bottom).toBeLessThanOrEqual(y + height);
+        for (const other of layout.labels.slice(i + 1)) expect(overlap(label.box, other.box)).toBe(false);
+      });
+    }
+  });
+
+  it('gives the rings less room as the labels grow, and widens the viewBox rather than clip', () => {
+    const small = radarLayout(titles, { font: 16, gap: 16 }, estimateEm);
+    const large = radarLayout(titles, { font: 24, gap: 24 }, estimateEm);
+    expect(large.radius).toBeLessThan(small.radius);
+
+    const huge = radarLayout(titles, { font: 60, gap: 20 }, estimateEm);
+    for (const label of huge.labels) {
+      expect(label.box.left).toBeGreaterThanOrEqual(huge.viewBox.x);
+      expect(label.box.right).toBeLessThanOrEqual(huge.viewBox.x + huge.viewBox.width);
+    }
   });
 });
