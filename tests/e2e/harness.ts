@@ -234,24 +234,30 @@ async function waitGroupGone(pgid: number | undefined): Promise<void> {
 function devToolsEndpoint(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error('Chromium did not start within 30 s')), 30_000);
-    const fail = (error: Error) => {
+    let settled = false;
+    const settle = () => {
+      settled = true;
       clearTimeout(timer);
-      if (child.pid) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      settle();
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
       }
       reject(new Error(`${error.message}\n${output}`));
     };
+    const timer = setTimeout(() => fail(new Error('Chromium did not start within 30 s')), 30_000);
     child.stderr?.setEncoding('utf8');
+    // Keeps reading after the address is found, so a full pipe never blocks Chromium.
     child.stderr?.on('data', (chunk: string) => {
+      if (settled) return;
       output += chunk;
       const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
       if (match?.[1]) {
-        clearTimeout(timer);
+        settle();
         resolve(match[1]);
       }
     });
@@ -310,8 +316,12 @@ export async function watch(context: BrowserContext, origin: string): Promise<Wa
   };
 
   const isAllowed = (url: string) => {
-    const parsed = new URL(url);
-    return ALWAYS_LOCAL.has(parsed.protocol) || parsed.origin === origin;
+    try {
+      const parsed = new URL(url);
+      return ALWAYS_LOCAL.has(parsed.protocol) || parsed.origin === origin;
+    } catch {
+      return false;
+    }
   };
 
   context.on('request', (request) => {

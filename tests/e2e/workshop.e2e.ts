@@ -1,6 +1,6 @@
 // The whole workshop journey in Chromium against the production build, mostly with the server off.
 // Build first: `npm run build`. The steps share one browser profile, so they run in order.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -118,7 +118,10 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
   let exported = '';
   let resultsBefore: string[][] = [];
 
+  const failuresDir = path.join(REPO_ROOT, 'test-results', 'e2e-failures');
+
   beforeAll(async () => {
+    await rm(failuresDir, { recursive: true, force: true });
     server = await startAppServer();
     profile = await makeProfileDir('workshop');
     freshProfile = await makeProfileDir('fresh');
@@ -139,7 +142,7 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
 
   /** Keeps a screenshot and the text of every open page, to see why a step failed. */
   async function saveFailure(name: string): Promise<void> {
-    const dir = path.join(REPO_ROOT, 'test-results', 'e2e-failures');
+    const dir = failuresDir;
     await mkdir(dir, { recursive: true });
     const pages = [session?.page, fresh?.page].filter((p): p is Page => p !== undefined && !p.isClosed());
     for (const [i, page] of pages.entries()) {
