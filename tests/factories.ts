@@ -19,6 +19,8 @@ export function makeWorkshop(over: Partial<Workshop> = {}): Workshop {
     createdAt: '2026-11-27T09:00:00.000Z',
     updatedAt: '2026-11-27T09:00:00.000Z',
     deletedAt: null,
+    privateScoring: false,
+    revealedAt: null,
     ...over,
   };
 }
@@ -58,7 +60,7 @@ export function makeBundle(groupCount = 2, outcomeIds: string[] = ['connectivity
   const workshop = makeWorkshop();
   const groups = Array.from({ length: groupCount }, () => makeGroup(workshop.id));
   const ratings = groups.flatMap((g) => outcomeIds.map((o) => makeRating(g, o)));
-  return { workshop, groups, ratings };
+  return { workshop, groups, ratings, agreements: [], actions: [] };
 }
 
 /** Empties the app's database (fake-indexeddb in Vitest) so each test starts clean. */
@@ -69,10 +71,14 @@ export async function resetDb(): Promise<void> {
 }
 
 /** Writes a bundle straight into the database, as if it had been created in the app. */
-export async function storeBundle(bundle: WorkshopBundle): Promise<void> {
-  await db.transaction('rw', db.workshops, db.groups, db.ratings, async () => {
+export async function storeBundle(
+  bundle: Pick<WorkshopBundle, 'workshop' | 'groups' | 'ratings'> & Partial<WorkshopBundle>,
+): Promise<void> {
+  await db.transaction('rw', [db.workshops, db.groups, db.ratings, db.agreements, db.actions], async () => {
     await db.workshops.put(bundle.workshop);
     await db.groups.bulkPut(bundle.groups);
     await db.ratings.bulkPut(bundle.ratings);
+    await db.agreements.bulkPut(bundle.agreements ?? []);
+    await db.actions.bulkPut(bundle.actions ?? []);
   });
 }

@@ -3,14 +3,16 @@ import { db } from './db.ts';
 import { importKeys, planImport, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
 import type { WorkshopBundle } from '../domain/types.ts';
 
-/** A workshop with its groups and ratings, read together; undefined if missing or deleted. */
+/** A workshop with its groups, ratings, agreed scores and actions, read together; undefined if missing or deleted. */
 export async function loadBundle(workshopId: string): Promise<WorkshopBundle | undefined> {
-  return db.transaction('r', db.workshops, db.groups, db.ratings, async () => {
+  return db.transaction('r', [db.workshops, db.groups, db.ratings, db.agreements, db.actions], async () => {
     const workshop = await db.workshops.get(workshopId);
     if (!workshop || workshop.deletedAt !== null) return undefined;
     const groups = await db.groups.where('workshopId').equals(workshopId).sortBy('createdAt');
     const ratings = await db.ratings.where('workshopId').equals(workshopId).toArray();
-    return { workshop, groups, ratings };
+    const agreements = await db.agreements.where('workshopId').equals(workshopId).toArray();
+    const actions = await db.actions.where('workshopId').equals(workshopId).sortBy('createdAt');
+    return { workshop, groups, ratings, agreements, actions };
   });
 }
 

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Group, Rating, Workshop } from '../domain/types.ts';
+import type { Action, Agreement, Group, Rating, Workshop } from '../domain/types.ts';
 
 /** A small key-value table for app settings (for example whether storage persistence was asked). */
 export interface Setting {
@@ -12,6 +12,8 @@ export type OutcomesDb = Dexie & {
   groups: EntityTable<Group, 'id'>;
   ratings: EntityTable<Rating, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  agreements: EntityTable<Agreement, 'id'>;
+  actions: EntityTable<Action, 'id'>;
 };
 
 export const DB_NAME = 'outcomes-workshop';
@@ -29,6 +31,21 @@ export function openDb(name = DB_NAME): OutcomesDb {
     ratings: 'id, workshopId, groupId',
     settings: 'key',
   });
+  // Version 2: agreed scores and actions; workshops gain private scoring (off for existing ones).
+  db.version(2)
+    .stores({
+      agreements: 'id, workshopId',
+      actions: 'id, workshopId, outcomeId',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('workshops')
+        .toCollection()
+        .modify((workshop: Partial<Workshop>) => {
+          workshop.privateScoring ??= false;
+          workshop.revealedAt ??= null;
+        }),
+    );
   return db;
 }
 

@@ -23,6 +23,8 @@ export async function createWorkshop(input: WorkshopInput, framework: Framework)
     createdAt: stamp,
     updatedAt: stamp,
     deletedAt: null,
+    privateScoring: false,
+    revealedAt: null,
   };
   await db.workshops.add(workshop);
   return workshop.id;
@@ -45,11 +47,13 @@ export async function restoreWorkshop(id: string): Promise<void> {
 
 /** Removes for good the workshops deleted before `before` (an ISO time), with their groups and ratings. */
 export async function purgeDeletedWorkshops(before: string): Promise<number> {
-  return db.transaction('rw', db.workshops, db.groups, db.ratings, async () => {
+  return db.transaction('rw', [db.workshops, db.groups, db.ratings, db.agreements, db.actions], async () => {
     const old = (await db.workshops.toArray()).filter((w) => w.deletedAt !== null && w.deletedAt < before);
     const ids = old.map((w) => w.id);
     if (ids.length === 0) return 0;
     await db.ratings.where('workshopId').anyOf(ids).delete();
+    await db.agreements.where('workshopId').anyOf(ids).delete();
+    await db.actions.where('workshopId').anyOf(ids).delete();
     await db.groups.where('workshopId').anyOf(ids).delete();
     await db.workshops.bulkDelete(ids);
     return ids.length;

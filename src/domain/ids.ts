@@ -3,6 +3,11 @@ export function ratingId(groupId: string, outcomeId: string): string {
   return `${groupId}/${outcomeId}`;
 }
 
+/** The id of a workshop's agreed score for an outcome: one per workshop and outcome. */
+export function agreementId(workshopId: string, outcomeId: string): string {
+  return `${workshopId}/${outcomeId}`;
+}
+
 /** A new random id (the platform's UUID v4). */
 export function newId(): string {
   return crypto.randomUUID();

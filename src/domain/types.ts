@@ -16,6 +16,13 @@ export interface Workshop {
   updatedAt: string;
   /** Set when the workshop was deleted, so the delete can be undone; null otherwise. */
   deletedAt: string | null;
+  /**
+   * One tablet passed between groups: while set, no screen shows a group the other groups' scores
+   * until the facilitator reveals them on the compare screen (`revealedAt`).
+   */
+  privateScoring: boolean;
+  /** When the facilitator revealed all groups' scores in private mode; null until then. */
+  revealedAt: string | null;
 }
 
 /** A breakout group inside a workshop; each group scores separately. */
@@ -45,9 +52,40 @@ export interface Rating {
 /** The editable fields of a rating. */
 export type RatingFields = Pick<Rating, 'now' | 'target' | 'confidence' | 'evidence' | 'notes'>;
 
-/** A workshop with all of its groups and ratings, as exported and imported. */
+/** The score the room agreed for an outcome, with why, and any dissent. Its id is `agreementId(workshopId, outcomeId)`. */
+export interface Agreement {
+  id: string;
+  workshopId: string;
+  outcomeId: string;
+  now: NowAnswer;
+  target: number | null;
+  rationale: string;
+  dissent: string;
+  updatedAt: string;
+}
+
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Something to do about an outcome, with an owner and a due date. */
+export interface Action {
+  id: string;
+  workshopId: string;
+  outcomeId: string;
+  what: string;
+  owner: string;
+  /** `YYYY-MM-DD`, or '' when no date is set. */
+  due: string;
+  status: ActionStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A workshop with all of its groups and ratings, agreed scores and actions, as exported and imported. */
 export interface WorkshopBundle {
   workshop: Workshop;
   groups: Group[];
   ratings: Rating[];
+  agreements: Agreement[];
+  actions: Action[];
 }

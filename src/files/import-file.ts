@@ -171,6 +171,8 @@ function toBundle(envelope: FileEnvelope): WorkshopBundle {
     createdAt: w.createdAt,
     updatedAt: w.updatedAt,
     deletedAt: null,
+    privateScoring: false,
+    revealedAt: null,
   };
   const groups: Group[] = w.groups.map((g) => ({ id: g.id, workshopId: w.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt }));
   const ratings: Rating[] = w.ratings.map((r) => ({
@@ -185,5 +187,5 @@ function toBundle(envelope: FileEnvelope): WorkshopBundle {
     notes: r.notes,
     updatedAt: r.updatedAt,
   }));
-  return { workshop, groups, ratings };
+  return { workshop, groups, ratings, agreements: [], actions: [] };
 }

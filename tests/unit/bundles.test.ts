@@ -65,6 +65,8 @@ describe('applyImport', () => {
       workshop: bundle.workshop,
       groups: bundle.groups,
       ratings: expect.arrayContaining(bundle.ratings),
+      agreements: [],
+      actions: [],
     });
   });
 
@@ -132,7 +134,7 @@ describe('applyImport', () => {
   it('merges files of the same workshop from several devices', async () => {
     const blue = makeBundle(1, ['data']);
     const green = makeGroup(blue.workshop.id, { name: 'Green' });
-    const greenFile: WorkshopBundle = { workshop: blue.workshop, groups: [green], ratings: [makeRating(green, 'data')] };
+    const greenFile: WorkshopBundle = { workshop: blue.workshop, groups: [green], ratings: [makeRating(green, 'data')], agreements: [], actions: [] };
     await applyImport([blue]);
     await applyImport([greenFile]);
     const loaded = await loadBundle(blue.workshop.id);

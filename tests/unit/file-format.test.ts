@@ -37,6 +37,8 @@ const sorted = (bundle: WorkshopBundle): WorkshopBundle => ({
   workshop: bundle.workshop,
   groups: [...bundle.groups].sort((a, b) => a.id.localeCompare(b.id)),
   ratings: [...bundle.ratings].sort((a, b) => a.id.localeCompare(b.id)),
+  agreements: bundle.agreements,
+  actions: bundle.actions,
 });
 
 describe('export and import round trip', () => {

@@ -66,7 +66,7 @@ describe('planImport', () => {
   it('merges several files with the same workshop id into one workshop, uniting their groups', () => {
     const first = makeBundle(1, ['data']);
     const otherGroup = makeGroup(first.workshop.id, { name: 'Green' });
-    const second: WorkshopBundle = { workshop: first.workshop, groups: [otherGroup], ratings: [makeRating(otherGroup, 'data')] };
+    const second: WorkshopBundle = { workshop: first.workshop, groups: [otherGroup], ratings: [makeRating(otherGroup, 'data')], agreements: [], actions: [] };
     const plan = planImport([first, second], nothingStored);
     expect(plan.workshops).toHaveLength(1);
     expect(plan.writes.workshops).toHaveLength(1);
@@ -100,6 +100,8 @@ describe('planImport', () => {
       workshop: theirs.workshop,
       groups: [stolen],
       ratings: [{ ...mine.ratings[0]!, workshopId: theirs.workshop.id, updatedAt: LATER }],
+      agreements: [],
+      actions: [],
     };
     const plan = planImport([incoming], asStored(mine));
     expect(plan.writes.groups).toEqual([]);
@@ -135,6 +137,8 @@ describe('describing a plan', () => {
       workshop: stored.workshop,
       groups: [...stored.groups, group],
       ratings: [{ ...a!, updatedAt: LATER }, { ...b!, updatedAt: EARLIER }, { ...c!, updatedAt: EARLIER }],
+      agreements: [],
+      actions: [],
     };
     const plan = planImport([incoming], asStored(stored));
     expect(describePlan(plan)).toEqual([

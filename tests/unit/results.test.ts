@@ -17,7 +17,7 @@ describe('groupSeries', () => {
       makeRating(group, 'connectivity', { now: 1, target: 3 }),
       makeRating(group, 'leadership', { now: 2, target: 4 }),
     ];
-    const [series] = groupSeries(framework, { workshop, groups: [group], ratings });
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings, agreements: [], actions: [] });
 
     expect(series).toMatchObject({ groupId: group.id, name: 'Adults', index: 0 });
     expect(series?.now).toHaveLength(n);
@@ -35,7 +35,7 @@ describe('groupSeries', () => {
       makeRating(group, 'data', { now: 'not-sure', target: 4 }),
       makeRating(group, 'inclusion', { now: null, target: null }),
     ];
-    const [series] = groupSeries(framework, { workshop, groups: [group], ratings });
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings, agreements: [], actions: [] });
     const data = indexOf('data');
     const inclusion = indexOf('inclusion');
 
@@ -54,7 +54,7 @@ describe('groupSeries', () => {
     const workshop = makeWorkshop();
     const group = makeGroup(workshop.id);
     const ratings = [makeRating(group, 'data', { now: 9, target: 0 })];
-    const [series] = groupSeries(framework, { workshop, groups: [group], ratings });
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings, agreements: [], actions: [] });
     expect(series?.now[indexOf('data')]).toBeNull();
     expect(series?.target[indexOf('data')]).toBeNull();
   });
@@ -65,7 +65,7 @@ describe('groupSeries', () => {
     const early = makeGroup(workshop.id, { name: 'Early', createdAt: '2026-11-27T09:00:00.000Z' });
     const stranger = makeGroup(workshop.id);
     const ratings = [makeRating(early, 'data', { now: 3 }), makeRating(stranger, 'data', { now: 1 })];
-    const series = groupSeries(framework, { workshop, groups: [late, early], ratings });
+    const series = groupSeries(framework, { workshop, groups: [late, early], ratings, agreements: [], actions: [] });
 
     expect(series.map((s) => [s.name, s.index])).toEqual([
       ['Early', 0],
