@@ -6,6 +6,10 @@ export type Route =
   | { name: 'workshop'; workshopId: string }
   | { name: 'edit'; workshopId: string }
   | { name: 'results'; workshopId: string }
+  | { name: 'compare'; workshopId: string }
+  | { name: 'agree'; workshopId: string; outcomeId: string }
+  | { name: 'actions'; workshopId: string }
+  | { name: 'report'; workshopId: string }
   | { name: 'scoring'; workshopId: string; groupId: string; outcomeId: string | null }
   | { name: 'overview'; workshopId: string; groupId: string }
   | { name: 'not-found' };
@@ -25,6 +29,10 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 2) return { name: 'workshop', workshopId: id };
   if (parts.length === 3 && second === 'edit') return { name: 'edit', workshopId: id };
   if (parts.length === 3 && second === 'results') return { name: 'results', workshopId: id };
+  if (parts.length === 3 && second === 'compare') return { name: 'compare', workshopId: id };
+  if (parts.length === 3 && second === 'actions') return { name: 'actions', workshopId: id };
+  if (parts.length === 3 && second === 'report') return { name: 'report', workshopId: id };
+  if (parts.length === 4 && second === 'agree' && groupId !== undefined) return { name: 'agree', workshopId: id, outcomeId: groupId };
   if (second === 'g' && groupId !== undefined && parts.length <= 5) {
     if (outcome === 'overview') return { name: 'overview', workshopId: id, groupId };
     return { name: 'scoring', workshopId: id, groupId, outcomeId: outcome ?? null };
@@ -49,6 +57,14 @@ export function routeHash(route: Route): string {
       return `#/w/${e(route.workshopId)}/edit`;
     case 'results':
       return `#/w/${e(route.workshopId)}/results`;
+    case 'compare':
+      return `#/w/${e(route.workshopId)}/compare`;
+    case 'actions':
+      return `#/w/${e(route.workshopId)}/actions`;
+    case 'report':
+      return `#/w/${e(route.workshopId)}/report`;
+    case 'agree':
+      return `#/w/${e(route.workshopId)}/agree/${e(route.outcomeId)}`;
     case 'overview':
       return `#/w/${e(route.workshopId)}/g/${e(route.groupId)}/overview`;
     case 'scoring':
