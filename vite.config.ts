@@ -9,6 +9,10 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  * The app loads nothing from any other origin, and no inline script or style runs.
  * `frame-ancestors` only works as a header, so the preview server sends the policy too.
  */
+// A label added to the version (e.g. `0.1.0+b`), so tests can tell a second build from the first.
+const buildLabel = process.env.APP_BUILD_LABEL;
+const appVersion = buildLabel ? `${pkg.version}+${buildLabel}` : pkg.version;
+
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
@@ -38,7 +42,7 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   define: {
-    __APP_VERSION__: JSON.stringify(pkg.version),
+    __APP_VERSION__: JSON.stringify(appVersion),
   },
   build: {
     target: 'es2022',

@@ -16,22 +16,33 @@ export async function loadBundle(workshopId: string): Promise<WorkshopBundle | u
   });
 }
 
+/** Every table an import reads and writes, for its transactions. */
+const importTables = () => [db.workshops, db.groups, db.ratings, db.agreements, db.actions];
+
 // Looked up by id rather than by workshop, so a record whose id another workshop already uses is
 // seen (and left alone) instead of being silently moved. Must run inside a transaction.
 async function readStored(bundles: readonly WorkshopBundle[]): Promise<StoredRecords> {
   const keys = importKeys(bundles);
-  const [workshops, groups, ratings] = await Promise.all([
+  const [workshops, groups, ratings, agreements, actions] = await Promise.all([
     db.workshops.bulkGet(keys.workshopIds),
     db.groups.bulkGet(keys.groupIds),
     db.ratings.bulkGet(keys.ratingIds),
+    db.agreements.bulkGet(keys.agreementIds),
+    db.actions.bulkGet(keys.actionIds),
   ]);
   const present = <T>(items: (T | undefined)[]) => items.filter((item): item is T => item !== undefined);
-  return { workshops: present(workshops), groups: present(groups), ratings: present(ratings) };
+  return {
+    workshops: present(workshops),
+    groups: present(groups),
+    ratings: present(ratings),
+    agreements: present(agreements),
+    actions: present(actions),
+  };
 }
 
 /** What importing the bundles would do now, without writing anything. */
 export async function planImportFromDb(bundles: readonly WorkshopBundle[]): Promise<ImportPlan> {
-  return db.transaction('r', db.workshops, db.groups, db.ratings, async () => planImport(bundles, await readStored(bundles)));
+  return db.transaction('r', importTables(), async () => planImport(bundles, await readStored(bundles)));
 }
 
 /**
@@ -39,12 +50,14 @@ export async function planImportFromDb(bundles: readonly WorkshopBundle[]): Prom
  * preview is respected), merges again and writes only the winning records. All or nothing.
  */
 export async function applyImport(bundles: readonly WorkshopBundle[]): Promise<ImportPlan> {
-  return db.transaction('rw', db.workshops, db.groups, db.ratings, async () => {
+  return db.transaction('rw', importTables(), async () => {
     const plan = planImport(bundles, await readStored(bundles));
-    const { workshops, groups, ratings } = plan.writes;
+    const { workshops, groups, ratings, agreements, actions } = plan.writes;
     if (workshops.length) await db.workshops.bulkPut(workshops);
     if (groups.length) await db.groups.bulkPut(groups);
     if (ratings.length) await db.ratings.bulkPut(ratings);
+    if (agreements.length) await db.agreements.bulkPut(agreements);
+    if (actions.length) await db.actions.bulkPut(actions);
     return plan;
   });
 }

@@ -5,7 +5,7 @@ import { getFramework } from '../framework/frameworks.ts';
 import { APP_NAME, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION } from './format.ts';
 import type { FileEnvelope } from './schema.ts';
 
-/** The file's envelope for a workshop: fields in a fixed order, groups and scores in a stable order. */
+/** The file's envelope for a workshop: fields in a fixed order, records in a stable order. */
 export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, exportedAt: string = nowIso()): FileEnvelope {
   const { workshop } = bundle;
   const groups = [...bundle.groups].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -17,6 +17,10 @@ export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, export
       (groupOrder.get(a.groupId) ?? 0) - (groupOrder.get(b.groupId) ?? 0) ||
       outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) ||
       a.id.localeCompare(b.id),
+  );
+  const agreements = [...bundle.agreements].sort((a, b) => outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) || a.id.localeCompare(b.id));
+  const actions = [...bundle.actions].sort(
+    (a, b) => outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
   );
   // Built field by field, not spread: `workshopId` and `deletedAt` stay on the device.
   return {
@@ -34,6 +38,8 @@ export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, export
       frameworkVersion: workshop.frameworkVersion,
       createdAt: workshop.createdAt,
       updatedAt: workshop.updatedAt,
+      privateScoring: workshop.privateScoring,
+      revealedAt: workshop.revealedAt,
       groups: groups.map((g) => ({ id: g.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt })),
       ratings: ratings.map((r) => ({
         id: r.id,
@@ -45,6 +51,25 @@ export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, export
         evidence: r.evidence,
         notes: r.notes,
         updatedAt: r.updatedAt,
+      })),
+      agreements: agreements.map((a) => ({
+        id: a.id,
+        outcomeId: a.outcomeId,
+        now: a.now,
+        target: a.target,
+        rationale: a.rationale,
+        dissent: a.dissent,
+        updatedAt: a.updatedAt,
+      })),
+      actions: actions.map((a) => ({
+        id: a.id,
+        outcomeId: a.outcomeId,
+        what: a.what,
+        owner: a.owner,
+        due: a.due,
+        status: a.status,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
       })),
     },
   };
@@ -63,10 +88,15 @@ export function slugify(name: string): string {
   return slug || 'workshop';
 }
 
+/** The start of every exported file's name: `<slug of name>-<workshop date>`. */
+export function exportBaseName(workshop: Pick<Workshop, 'name' | 'date'>): string {
+  const date = DATE_PATTERN.test(workshop.date) ? `-${workshop.date}` : '';
+  return `${slugify(workshop.name)}${date}`;
+}
+
 /** The file name for a workshop: `<slug of name>-<workshop date>.json`. */
 export function exportFileName(workshop: Pick<Workshop, 'name' | 'date'>): string {
-  const date = DATE_PATTERN.test(workshop.date) ? `-${workshop.date}` : '';
-  return `${slugify(workshop.name)}${date}.json`;
+  return `${exportBaseName(workshop)}.json`;
 }
 
 /** The workshop as a pretty-printed JSON file, ready to share or download. */

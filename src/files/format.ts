@@ -5,7 +5,7 @@
 export const FILE_FORMAT = 'outcomes-workshop';
 
 /** The file format version this app writes and the newest it reads. */
-export const FILE_FORMAT_VERSION = 1;
+export const FILE_FORMAT_VERSION = 2;
 
 /** The app's name as written in every file. */
 export const APP_NAME = 'Outcomes Workshop';
@@ -16,7 +16,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Longest accepted name, organisation, facilitator, group name, id or framework field. */
 export const MAX_TEXT_LENGTH = 200;
 
-/** Longest accepted evidence or notes of one score. */
+/** Longest accepted evidence or notes of one score, or rationale or dissent of an agreed score. */
 export const MAX_LONG_TEXT_LENGTH = 10_000;
 
 /** A timestamp exactly as `Date.prototype.toISOString()` writes it: merges compare them as strings. */
@@ -24,6 +24,9 @@ export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 /** A calendar date `YYYY-MM-DD`. */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An action's due date: a calendar date, or empty when none is set. */
+export const DUE_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})?$/;
 
 /** An example timestamp for messages and the documentation. */
 export const TIMESTAMP_EXAMPLE = '2026-11-27T09:00:00.000Z';
@@ -44,12 +47,31 @@ export interface VersionedEnvelope {
 /** Turns an envelope of version n into version n + 1. Pure: returns a new object. */
 export type Migration = (envelope: VersionedEnvelope) => VersionedEnvelope;
 
+/** A parsed JSON object (not a list, not null), whose fields are not yet trusted. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * One step per older version, keyed by the version it upgrades from. Version 1 is current, so there
- * are none yet; version 2 adds `1: (v1) => ({ ...v1, formatVersion: 2, ... })`, tested against a
- * saved version-1 sample file (tests/fixtures/workshop-v1.json).
+ * Version 1 to 2: the workshop gains private scoring (off), its reveal time (none), agreed scores and
+ * actions (none yet). Anything else is left for the schema to check, so a damaged version-1 file is
+ * refused with the same message as before.
  */
-const migrations: Readonly<Record<number, Migration>> = {};
+export function migrateV1ToV2(envelope: VersionedEnvelope): VersionedEnvelope {
+  const { workshop } = envelope;
+  if (!isRecord(workshop)) return { ...envelope, formatVersion: 2 };
+  return {
+    ...envelope,
+    formatVersion: 2,
+    workshop: { ...workshop, privateScoring: false, revealedAt: null, agreements: [], actions: [] },
+  };
+}
+
+/**
+ * One step per older version, keyed by the version it upgrades from, each tested against a saved
+ * sample file of that version (tests/fixtures/workshop-v1.json).
+ */
+const migrations: Readonly<Record<number, Migration>> = { 1: migrateV1ToV2 };
 
 /** Brings an envelope of any version this app reads up to the current version, one step at a time. */
 export function migrate(envelope: VersionedEnvelope, steps: Readonly<Record<number, Migration>> = migrations): VersionedEnvelope {

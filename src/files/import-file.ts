@@ -1,11 +1,12 @@
 // Reading workshop files: every check runs before anything is stored, and each refusal says in
 // plain English what is wrong. Loaded lazily (it pulls in valibot), never on the first screen.
-import type { Group, Rating, Workshop, WorkshopBundle } from '../domain/types.ts';
+import type { Action, Agreement, Group, Rating, Workshop, WorkshopBundle } from '../domain/types.ts';
+import { agreementId, ratingId } from '../domain/ids.ts';
 import { isIsoDate } from '../domain/workshop-input.ts';
 import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
 import { FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
-import { fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
+import { alternatives, fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
 
 /** A file that passed every check, as a bundle ready to merge. */
 export interface ParsedFile {
@@ -89,7 +90,7 @@ function shapeMessage(raw: unknown, path: Path, issue: { type: string; received:
   const key = path.at(-1);
   const subject = subjectOf(raw, path);
   if (issue.received === 'undefined') return `${name} is incomplete: ${subject} is missing.`;
-  if ((key === 'now' || key === 'target') && path[1] === 'ratings') {
+  if ((key === 'now' || key === 'target') && (path[1] === 'ratings' || path[1] === 'agreements')) {
     const framework = getFramework(String(fieldOf(fieldOf(raw, 'workshop'), 'frameworkId')));
     return scoreMessage(name, subject, key, valueAt(raw, path), framework);
   }
@@ -108,51 +109,89 @@ function checkMeaning(envelope: FileEnvelope, name: string): string | undefined 
     return `${name} uses a scoring framework this app does not know (“${workshop.frameworkId}”). Update the app on this device, then import it again.`;
   }
   const notAllowed = (path: Path, key: string) => `${name} has a value that is not allowed: ${subjectOf(envelope, path)} ${problemOf(key, { type: 'regex' })}.`;
+  /** The first timestamp among `keys` of the record at `path` that is not a real moment. */
+  const badTimestamp = <K extends string>(record: Record<K, string>, path: Path, keys: readonly K[]) => {
+    const key = keys.find((k) => !isTimestamp(record[k]));
+    return key === undefined ? undefined : notAllowed([...path, key], key);
+  };
+  const outcomeTitle = (outcomeId: string) => framework.outcomes.find((o) => o.id === outcomeId)?.title;
+  const knownOutcome = (outcomeId: string) => outcomeTitle(outcomeId) !== undefined;
   if (!isIsoDate(workshop.date)) return notAllowed(['workshop', 'date'], 'date');
   if (!isTimestamp(envelope.exportedAt)) return notAllowed(['exportedAt'], 'exportedAt');
-  for (const key of ['createdAt', 'updatedAt'] as const) {
-    if (!isTimestamp(workshop[key])) return notAllowed(['workshop', key], key);
-  }
+  const workshopTimes = badTimestamp(workshop, ['workshop'], ['createdAt', 'updatedAt']);
+  if (workshopTimes) return workshopTimes;
+  if (workshop.revealedAt !== null && !isTimestamp(workshop.revealedAt)) return notAllowed(['workshop', 'revealedAt'], 'revealedAt');
+
   const groupIds = new Set<string>();
   for (const [i, group] of workshop.groups.entries()) {
     if (groupIds.has(group.id)) return `${name} is damaged: two groups have the same id (“${group.id}”).`;
     groupIds.add(group.id);
-    for (const key of ['createdAt', 'updatedAt'] as const) {
-      if (!isTimestamp(group[key])) return notAllowed(['workshop', 'groups', i, key], key);
-    }
+    const problem = badTimestamp(group, ['workshop', 'groups', i], ['createdAt', 'updatedAt']);
+    if (problem) return problem;
   }
+
   const ratingIds = new Set<string>();
   for (const [i, rating] of workshop.ratings.entries()) {
     const path: Path = ['workshop', 'ratings', i];
     if (!groupIds.has(rating.groupId)) {
       return `${name} is damaged: a score belongs to a group that is not in the file (group id “${rating.groupId}”).`;
     }
-    if (rating.id !== `${rating.groupId}/${rating.outcomeId}`) {
+    if (rating.id !== ratingId(rating.groupId, rating.outcomeId)) {
       return `${name} is damaged: the score for ${subjectOf(envelope, path)} has the wrong id (“${rating.id}”).`;
     }
     if (ratingIds.has(rating.id)) return `${name} is damaged: it has two scores for ${subjectOf(envelope, path)}.`;
     ratingIds.add(rating.id);
-    if (!framework.outcomes.some((o) => o.id === rating.outcomeId)) {
-      return `${name} has a score for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
-    }
-    const problem = checkScore(rating, framework, name, subjectOf(envelope, path));
+    if (!knownOutcome(rating.outcomeId)) return `${name} has a score for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
+    const problem = checkScore(rating, framework, name, subjectOf(envelope, path)) ?? badTimestamp(rating, path, ['updatedAt']);
     if (problem) return problem;
-    if (!isTimestamp(rating.updatedAt)) return notAllowed([...path, 'updatedAt'], 'updatedAt');
+  }
+
+  const agreementIds = new Set<string>();
+  for (const [i, agreement] of workshop.agreements.entries()) {
+    const path: Path = ['workshop', 'agreements', i];
+    const subject = subjectOf(envelope, path);
+    if (!knownOutcome(agreement.outcomeId)) return `${name} has an agreed score for an outcome this app does not know: ${subject}.`;
+    if (agreement.id !== agreementId(workshop.id, agreement.outcomeId)) {
+      return `${name} is damaged: ${subject} has the wrong id (“${agreement.id}”).`;
+    }
+    if (agreementIds.has(agreement.id)) {
+      return `${name} is damaged: it has two agreed scores for outcome “${outcomeTitle(agreement.outcomeId)}”.`;
+    }
+    agreementIds.add(agreement.id);
+    const problem = checkScore(agreement, framework, name, subject) ?? badTimestamp(agreement, path, ['updatedAt']);
+    if (problem) return problem;
+  }
+
+  const actionIds = new Set<string>();
+  for (const [i, action] of workshop.actions.entries()) {
+    const path: Path = ['workshop', 'actions', i];
+    if (actionIds.has(action.id)) return `${name} is damaged: two actions have the same id (“${action.id}”).`;
+    actionIds.add(action.id);
+    if (!knownOutcome(action.outcomeId)) {
+      return `${name} has an action for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
+    }
+    if (action.due !== '' && !isIsoDate(action.due)) return notAllowed([...path, 'due'], 'due');
+    const problem = badTimestamp(action, path, ['createdAt', 'updatedAt']);
+    if (problem) return problem;
   }
   return undefined;
 }
 
-/** Checks a score's answers against the framework's scale and confidence options. */
-function checkScore(rating: FileEnvelope['workshop']['ratings'][number], framework: Framework, name: string, subject: string): string | undefined {
+/** Checks a score's (or an agreed score's) answers against the framework's scale and confidence options. */
+function checkScore(
+  score: Pick<Rating, 'now' | 'target'> & { confidence?: string | null },
+  framework: Framework,
+  name: string,
+  subject: string,
+): string | undefined {
   const levels = new Set(framework.scale.levels.map((l) => l.value));
-  if (typeof rating.now === 'number' && !levels.has(rating.now)) return scoreMessage(name, `${subject}, now`, 'now', rating.now, framework);
-  if (rating.target !== null && !levels.has(rating.target)) {
-    return scoreMessage(name, `${subject}, target`, 'target', rating.target, framework);
+  if (typeof score.now === 'number' && !levels.has(score.now)) return scoreMessage(name, `${subject}, now`, 'now', score.now, framework);
+  if (score.target !== null && !levels.has(score.target)) {
+    return scoreMessage(name, `${subject}, target`, 'target', score.target, framework);
   }
-  if (rating.confidence !== null && !framework.confidence.some((c) => c.id === rating.confidence)) {
-    const options = framework.confidence.map((c) => `“${c.id}”`);
-    const allowed = `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
-    return `${name} has a value that is not allowed: ${subject}, confidence is ${shown(rating.confidence)} (it must be ${allowed}, or blank).`;
+  if (score.confidence != null && !framework.confidence.some((c) => c.id === score.confidence)) {
+    const allowed = alternatives(framework.confidence.map((c) => c.id));
+    return `${name} has a value that is not allowed: ${subject}, confidence is ${shown(score.confidence)} (it must be ${allowed}, or blank).`;
   }
   return undefined;
 }
@@ -171,8 +210,8 @@ function toBundle(envelope: FileEnvelope): WorkshopBundle {
     createdAt: w.createdAt,
     updatedAt: w.updatedAt,
     deletedAt: null,
-    privateScoring: false,
-    revealedAt: null,
+    privateScoring: w.privateScoring,
+    revealedAt: w.revealedAt,
   };
   const groups: Group[] = w.groups.map((g) => ({ id: g.id, workshopId: w.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt }));
   const ratings: Rating[] = w.ratings.map((r) => ({
@@ -187,5 +226,26 @@ function toBundle(envelope: FileEnvelope): WorkshopBundle {
     notes: r.notes,
     updatedAt: r.updatedAt,
   }));
-  return { workshop, groups, ratings, agreements: [], actions: [] };
+  const agreements: Agreement[] = w.agreements.map((a) => ({
+    id: a.id,
+    workshopId: w.id,
+    outcomeId: a.outcomeId,
+    now: a.now,
+    target: a.target,
+    rationale: a.rationale,
+    dissent: a.dissent,
+    updatedAt: a.updatedAt,
+  }));
+  const actions: Action[] = w.actions.map((a) => ({
+    id: a.id,
+    workshopId: w.id,
+    outcomeId: a.outcomeId,
+    what: a.what,
+    owner: a.owner,
+    due: a.due,
+    status: a.status,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  }));
+  return { workshop, groups, ratings, agreements, actions };
 }

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import {
   DATE_PATTERN,
+  DUE_DATE_PATTERN,
   FILE_FORMAT,
   FILE_FORMAT_VERSION,
   MAX_LONG_TEXT_LENGTH,
@@ -14,6 +15,7 @@ import {
 } from './format.ts';
 import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
+import { ACTION_STATUSES } from '../domain/types.ts';
 
 const text = (description: string) =>
   v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH), v.description(description));
@@ -24,6 +26,7 @@ const longText = (description: string) =>
 const timestamp = (description: string) =>
   v.pipe(v.string(), v.regex(TIMESTAMP_PATTERN), v.description(`${description}. UTC, written as ${TIMESTAMP_EXAMPLE}`));
 const level = v.pipe(v.number(), v.integer());
+const nowAnswer = (description: string) => v.pipe(v.nullable(v.union([level, v.literal('not-sure')])), v.description(description));
 
 /** A group in the file; its workshop is the one it is listed in. */
 export const groupSchema = v.object({
@@ -38,10 +41,7 @@ export const ratingSchema = v.object({
   id: requiredText('Must be the group id and the outcome id joined by "/"'),
   groupId: requiredText('Id of a group listed in the same file'),
   outcomeId: requiredText("Id of one of the framework's outcomes"),
-  now: v.pipe(
-    v.nullable(v.union([level, v.literal('not-sure')])),
-    v.description('Where the council is now: a scale level, "not-sure", or null if not answered'),
-  ),
+  now: nowAnswer('Where the council is now: a scale level, "not-sure", or null if not answered'),
   target: v.pipe(v.nullable(level), v.description('Where the council aims to be: a scale level, or null')),
   confidence: v.pipe(
     v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH))),
@@ -52,7 +52,30 @@ export const ratingSchema = v.object({
   updatedAt: timestamp('When the score last changed; the newer record wins a merge'),
 });
 
-/** A workshop with its groups and scores. */
+/** The score the room agreed for one outcome. */
+export const agreementSchema = v.object({
+  id: requiredText('Must be the workshop id and the outcome id joined by "/"'),
+  outcomeId: requiredText("Id of one of the framework's outcomes"),
+  now: nowAnswer('The agreed level for now: a scale level, "not-sure", or null if not agreed yet'),
+  target: v.pipe(v.nullable(level), v.description('The agreed target: a scale level, or null')),
+  rationale: longText('Why the room agreed these scores'),
+  dissent: longText('Any view the room did not share'),
+  updatedAt: timestamp('When the agreed score last changed; the newer record wins a merge'),
+});
+
+/** Something to do about an outcome. */
+export const actionSchema = v.object({
+  id: requiredText('Unique id of the action'),
+  outcomeId: requiredText("Id of one of the framework's outcomes"),
+  what: text('What is to be done'),
+  owner: text('Who will do it'),
+  due: v.pipe(v.string(), v.regex(DUE_DATE_PATTERN), v.description('When it is due, YYYY-MM-DD, or empty if no date is set')),
+  status: v.pipe(v.picklist(ACTION_STATUSES), v.description('How far it has got')),
+  createdAt: timestamp('When the action was added'),
+  updatedAt: timestamp('When the action last changed; the newer record wins a merge'),
+});
+
+/** A workshop with its groups, scores, agreed scores and actions. */
 export const workshopSchema = v.object({
   id: requiredText('Unique id of the workshop; files with the same id merge into one workshop'),
   name: requiredText('Name of the workshop'),
@@ -63,8 +86,15 @@ export const workshopSchema = v.object({
   frameworkVersion: text('Version of the framework when the workshop was created'),
   createdAt: timestamp('When the workshop was created'),
   updatedAt: timestamp("When the workshop's details last changed; the newer record wins a merge"),
+  privateScoring: v.pipe(v.boolean(), v.description("True when groups score on one tablet without seeing each other's scores")),
+  revealedAt: v.pipe(
+    v.nullable(v.pipe(v.string(), v.regex(TIMESTAMP_PATTERN))),
+    v.description(`When the facilitator revealed the groups' scores in private scoring, or null. UTC, written as ${TIMESTAMP_EXAMPLE}`),
+  ),
   groups: v.array(groupSchema),
   ratings: v.array(ratingSchema),
+  agreements: v.array(agreementSchema),
+  actions: v.array(actionSchema),
 });
 
 /** A whole workshop file of the current format version. Unknown extra fields are ignored. */
@@ -80,7 +110,7 @@ export const envelopeSchema = v.pipe(
     workshop: workshopSchema,
   }),
   v.title('Outcomes Workshop file'),
-  v.description('One workshop with its groups and scores, exported from Outcomes Workshop.'),
+  v.description('One workshop with its groups, scores, agreed scores and actions, exported from Outcomes Workshop.'),
 );
 
 /** A workshop file as written and as read, once its shape is checked. */
@@ -129,6 +159,11 @@ const LABELS: Readonly<Record<string, string>> = {
   outcomeId: 'outcome id',
   groups: 'list of groups',
   ratings: 'list of scores',
+  agreements: 'list of agreed scores',
+  actions: 'list of actions',
+  privateScoring: 'private scoring setting',
+  revealedAt: 'reveal time',
+  due: 'due date',
 };
 const label = (key: unknown) => (typeof key === 'string' && Object.hasOwn(LABELS, key) ? LABELS[key] : String(key));
 
@@ -139,24 +174,40 @@ function groupName(raw: unknown, groupId: unknown): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** Names a group or a score by what people see: `group “Blue”, outcome “Data”`. */
+/** An outcome by its title, or by its id when the framework does not have it. */
+function outcomeName(raw: unknown, outcomeId: string): string {
+  const frameworkId = fieldOf(fieldOf(raw, 'workshop'), 'frameworkId');
+  const framework = typeof frameworkId === 'string' ? getFramework(frameworkId) : undefined;
+  const outcome = framework?.outcomes.find((o) => o.id === outcomeId)?.title;
+  return outcome === undefined ? `outcome id ${quote(outcomeId)}` : `outcome ${quote(outcome)}`;
+}
+
+/** The sections of the workshop that hold lists of records. */
+const SECTIONS: readonly unknown[] = ['groups', 'ratings', 'agreements', 'actions'];
+
+/**
+ * Names a record by what people see: `group “Blue”`, `group “Blue”, outcome “Data”` (a score),
+ * `the agreed score for outcome “Data”`, `the action “Ask IT” for outcome “Data”`.
+ */
 function recordName(raw: unknown, section: unknown, index: number): string {
-  const workshop = fieldOf(raw, 'workshop');
-  const record = fieldOf(fieldOf(workshop, section as string), index);
+  const record = fieldOf(fieldOf(fieldOf(raw, 'workshop'), section as string), index);
+  const outcomeId = fieldOf(record, 'outcomeId');
   if (section === 'groups') {
     const name = groupName(raw, fieldOf(record, 'id'));
     return name === undefined ? `group ${index + 1}` : `group ${quote(name)}`;
   }
+  if (section === 'agreements') {
+    return typeof outcomeId === 'string' ? `the agreed score for ${outcomeName(raw, outcomeId)}` : `agreed score ${index + 1}`;
+  }
+  if (section === 'actions') {
+    const what = fieldOf(record, 'what');
+    const action = typeof what === 'string' && what.trim() !== '' ? `the action ${quote(what.trim())}` : `action ${index + 1}`;
+    return typeof outcomeId === 'string' ? `${action} for ${outcomeName(raw, outcomeId)}` : action;
+  }
   const groupId = fieldOf(record, 'groupId');
-  const outcomeId = fieldOf(record, 'outcomeId');
   if (typeof groupId !== 'string' || typeof outcomeId !== 'string') return `score ${index + 1}`;
   const group = groupName(raw, groupId);
-  const frameworkId = fieldOf(workshop, 'frameworkId');
-  const framework = typeof frameworkId === 'string' ? getFramework(frameworkId) : undefined;
-  const outcome = framework?.outcomes.find((o) => o.id === outcomeId)?.title;
-  return `${group === undefined ? `group id ${quote(groupId)}` : `group ${quote(group)}`}, ${
-    outcome === undefined ? `outcome id ${quote(outcomeId)}` : `outcome ${quote(outcome)}`
-  }`;
+  return `${group === undefined ? `group id ${quote(groupId)}` : `group ${quote(group)}`}, ${outcomeName(raw, outcomeId)}`;
 }
 
 /** Where in the file a problem is, e.g. `the workshop’s name` or `group “Blue”, outcome “Data”, now`. */
@@ -166,7 +217,7 @@ export function subjectOf(raw: unknown, path: Path): string {
   if (top === 'app') return section === undefined ? 'the app field' : `the app ${label(section)}`;
   if (top !== 'workshop') return `the ${label(top)}`;
   if (section === undefined) return 'the workshop';
-  if ((section === 'groups' || section === 'ratings') && typeof index === 'number') {
+  if (SECTIONS.includes(section) && typeof index === 'number') {
     const record = recordName(raw, section, index);
     return key === undefined ? record : `${record}, ${label(key)}`;
   }
@@ -190,11 +241,23 @@ export function problemOf(key: unknown, issue: { type: string; requirement?: unk
       return 'is empty';
     case 'max_length':
       return `is longer than ${Number(issue.requirement).toLocaleString('en-GB')} characters`;
+    case 'boolean':
+      return 'must be true or false';
+    case 'picklist':
+      return `must be ${alternatives(Array.isArray(issue.requirement) ? issue.requirement : [])}`;
     case 'regex':
-      return key === 'date' ? 'must be a real date written like 2026-11-27' : `must be a date and time written like ${TIMESTAMP_EXAMPLE}`;
+      if (key === 'date') return 'must be a real date written like 2026-11-27';
+      if (key === 'due') return 'must be a real date written like 2026-11-27, or blank';
+      return `must be a date and time written like ${TIMESTAMP_EXAMPLE}`;
     default:
       return 'is not allowed';
   }
+}
+
+/** Allowed values in quotes: `“a”, “b” or “c”`. */
+export function alternatives(values: readonly unknown[]): string {
+  const options = values.map((value) => quote(String(value)));
+  return options.length <= 1 ? options.join('') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
 }
 
 /** The refusal for a score outside the framework's scale, e.g. now is 7. */

@@ -9,7 +9,8 @@ class Router {
   changes = $state(0);
 
   start(): void {
-    if (location.hash === '' || location.hash === '#' || location.hash === '#/') {
+    // Only a bare start (the home-screen icon opens `/`) returns to the last screen; `#/` means home.
+    if (location.hash === '' || location.hash === '#') {
       const last = readLastRoute();
       if (last) history.replaceState(null, '', last);
     }
