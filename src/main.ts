@@ -4,10 +4,12 @@ import App from './App.svelte';
 import { router } from './state/router.svelte.ts';
 import { appUpdate } from './state/app-update.svelte.ts';
 import { flushOnHide } from './state/pending-text.ts';
+import { dbLifecycle } from './state/db-lifecycle.svelte.ts';
 import { purgeDeletedWorkshops } from './data/workshops.ts';
 
 router.start();
 flushOnHide();
+dbLifecycle.start();
 appUpdate.start();
 // Deleted workshops stay restorable for the rest of the session; older ones are removed at start-up.
 void purgeDeletedWorkshops(new Date(Date.now() - 60 * 60 * 1000).toISOString()).catch(() => undefined);
