@@ -1,5 +1,5 @@
-import type { Group, Rating, Workshop, WorkshopBundle } from '../src/domain/types.ts';
-import { ratingId } from '../src/domain/ids.ts';
+import type { Action, Agreement, Group, Rating, Workshop, WorkshopBundle } from '../src/domain/types.ts';
+import { agreementId, ratingId } from '../src/domain/ids.ts';
 import { db } from '../src/data/db.ts';
 
 let counter = 0;
@@ -81,4 +81,36 @@ export async function storeBundle(
     await db.agreements.bulkPut(bundle.agreements ?? []);
     await db.actions.bulkPut(bundle.actions ?? []);
   });
+}
+
+/** A workshop's agreed score for one outcome (its id is `agreementId(workshopId, outcomeId)`). */
+export function makeAgreement(workshopId: string, outcomeId: string, over: Partial<Agreement> = {}): Agreement {
+  return {
+    id: agreementId(workshopId, outcomeId),
+    workshopId,
+    outcomeId,
+    now: 2,
+    target: 4,
+    rationale: '',
+    dissent: '',
+    updatedAt: '2026-11-27T11:00:00.000Z',
+    ...over,
+  };
+}
+
+/** An action of a workshop about one outcome. */
+export function makeAction(workshopId: string, outcomeId: string, over: Partial<Action> = {}): Action {
+  const n = next();
+  return {
+    id: `a-${n}`,
+    workshopId,
+    outcomeId,
+    what: `Action ${n}`,
+    owner: 'Sam Patel',
+    due: '',
+    status: 'not-started',
+    createdAt: '2026-11-27T12:00:00.000Z',
+    updatedAt: '2026-11-27T12:00:00.000Z',
+    ...over,
+  };
 }

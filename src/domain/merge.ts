@@ -238,7 +238,8 @@ function keptNote(p: WorkshopPlan): string {
   if (p.details === 'older') older.push('its older details');
   for (const kind of RECORD_KINDS) if (p[kind].older) older.push(count(p[kind].older, `older ${NOUNS[kind]}`));
   const notes: string[] = [];
-  if (older.length) notes.push(`${capitalise(listing(older))} will be left as they are.`);
+  const one = older.length === 1 && p.details !== 'older' && RECORD_KINDS.every((kind) => p[kind].older <= 1);
+  if (older.length) notes.push(`${capitalise(listing(older))} will be left as ${one ? 'it is' : 'they are'}.`);
   const clashing = RECORD_KINDS.reduce((sum, kind) => sum + p[kind].clashing, 0);
   if (clashing) notes.push(`${count(clashing, 'record')} will be left out: their ids belong to another workshop on this device.`);
   return notes.join(' ');

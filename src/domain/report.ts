@@ -24,7 +24,7 @@ export interface ReportScore {
   target: number | null;
   /** Target minus now; null unless both are known. */
   gap: number | null;
-  /** "Agreed", "Median of 3 groups", "Median of 3 groups (target: 2)" or "Not scored". */
+  /** "Agreed", "Median of 3 groups", "Median of 3 groups (2 for target)" or "Not scored". */
   basis: string;
   /** The agreement, when the room agreed a score (with its rationale and dissent). */
   agreement: Agreement | null;
@@ -97,7 +97,7 @@ export function medianBasis(stats: Pick<OutcomeStats, 'nowValues' | 'targetValue
   if (nows === targets) return `Median of ${groupsLabel(nows)}`;
   if (nows === 0) return `Median of ${groupsLabel(targets)} (target only)`;
   if (targets === 0) return `Median of ${groupsLabel(nows)} (now only)`;
-  return `Median of ${groupsLabel(nows)} (target: ${targets})`;
+  return `Median of ${groupsLabel(nows)} (${targets} for target)`;
 }
 
 function scoreFor(framework: Framework, title: string, stats: OutcomeStats, agreement: Agreement | undefined): ReportScore {

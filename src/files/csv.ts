@@ -1,8 +1,9 @@
 // Spreadsheet exports: the groups' scores, the agreed scores and the actions as CSV files that open
 // correctly in Excel. Loaded on demand (`await import`), so papaparse is not in the first screen.
 import Papa from 'papaparse';
+import { statusLabel } from '../domain/actions.ts';
 import { orderedGroups } from '../domain/results.ts';
-import type { ActionStatus, NowAnswer, Workshop, WorkshopBundle } from '../domain/types.ts';
+import type { NowAnswer, Workshop, WorkshopBundle } from '../domain/types.ts';
 import { levelName } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
 import { exportBaseName } from './export-file.ts';
@@ -14,21 +15,17 @@ type Cell = string | number;
 export const CSV_KINDS = ['scores', 'agreed', 'actions'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
-/** An action's status in plain words. */
-export const STATUS_WORDS: Readonly<Record<ActionStatus, string>> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
-};
-
 /**
  * The CSV text of a table. A byte-order mark first, so Excel reads it as UTF-8 (without it, "é" and
- * "’" arrive garbled); CRLF line ends; papaparse quotes any cell with a comma, quote or line break.
- * `escapeFormulae` puts a `'` before text starting with = + - @ tab or CR, so a spreadsheet shows it
- * instead of running it as a formula (CSV injection); numbers are written as they are.
+ * "’" arrive garbled); CRLF line ends, none after the last row; papaparse quotes any cell with a
+ * comma, quote or line break. `escapeFormulae` puts a `'` before text starting with = + - @ tab or
+ * CR, so a spreadsheet shows it instead of running it as a formula (CSV injection); numbers are
+ * written as they are.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${Papa.unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { newline: '\r\n', escapeFormulae: true })}`;
+  // The header goes in as the first row: given apart with no rows, papaparse adds an empty line.
+  const table = [[...header], ...rows.map((row) => [...row])];
+  return `\uFEFF${Papa.unparse(table, { newline: '\r\n', escapeFormulae: true })}`;
 }
 
 /** A level as a number Excel can average, "Not sure", or empty. */
@@ -104,7 +101,7 @@ export function actionsCsv(framework: Framework, bundle: WorkshopBundle): string
     action.what,
     action.owner,
     action.due,
-    STATUS_WORDS[action.status] ?? action.status,
+    statusLabel(action.status) ?? action.status,
   ]);
   return toCsv(['Outcome', 'What', 'Owner', 'Due', 'Status'], rows);
 }

@@ -244,7 +244,8 @@ export function problemOf(key: unknown, issue: { type: string; requirement?: unk
     case 'boolean':
       return 'must be true or false';
     case 'picklist':
-      return `must be ${alternatives(Array.isArray(issue.requirement) ? issue.requirement : [])}`;
+      // valibot's picklist issues do not carry the options; the only picklist is an action's status.
+      return key === 'status' ? `must be ${alternatives(ACTION_STATUSES)}` : 'is not allowed';
     case 'regex':
       if (key === 'date') return 'must be a real date written like 2026-11-27';
       if (key === 'due') return 'must be a real date written like 2026-11-27, or blank';

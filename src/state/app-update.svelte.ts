@@ -17,6 +17,11 @@ class AppUpdate {
       onOfflineReady: () => {
         this.offlineReady = true;
       },
+      // The new version has taken control, from this tab or another one: save any waiting text, then reload.
+      // (The default is a bare reload, and a write started on pagehide does not survive a reload.)
+      onNeedReload: () => {
+        void flushPendingText().finally(() => window.location.reload());
+      },
       onRegisterError: (error: unknown) => console.error('Service worker registration failed', error),
     });
   }

@@ -26,7 +26,8 @@ async function openAgree(over: Partial<typeof workshop> = {}) {
   return screen.findByRole('heading', { level: 1, name: 'Agree: Data' });
 }
 
-describe('agreeing an outcome', () => {
+// Whole-app renders with two 6-option level choices: slow in jsdom on a busy machine.
+describe('agreeing an outcome', { timeout: 20_000 }, () => {
   beforeAll(() => router.start());
   beforeEach(() => resetDb());
   afterEach(() => {
@@ -89,7 +90,7 @@ describe('agreeing an outcome', () => {
     expect(screen.getByText('No actions for this outcome yet.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Add action' }));
-    const summary = await screen.findByRole('alert');
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     expect(summary).toHaveTextContent('There is a problem');
     expect(within(summary).getByRole('link', { name: 'Enter what needs to happen' })).toBeInTheDocument();
     expect(summary).toHaveFocus();
@@ -103,8 +104,8 @@ describe('agreeing an outcome', () => {
     await user.click(screen.getByRole('radio', { name: 'In progress' }));
     await user.click(screen.getByRole('button', { name: 'Add action' }));
 
-    expect(await screen.findByText('Publish a data register')).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await screen.findByText('Publish a data register', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByRole('alert', { name: 'There is a problem' })).toBeNull();
     expect(screen.getByText('31 January 2027')).toBeInTheDocument();
     expect(screen.getByLabelText('What needs to happen')).toHaveValue('');
     const stored = await db.actions.toArray();

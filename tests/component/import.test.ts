@@ -6,7 +6,8 @@ import { db } from '../../src/data/db.ts';
 import { makeBundle, resetDb, storeBundle } from '../factories.ts';
 import sampleV1 from '../fixtures/workshop-v1.json?raw';
 import damaged from '../fixtures/workshop-damaged.json?raw';
-import futureV2 from '../fixtures/workshop-v2-future.json?raw';
+import sampleV2 from '../fixtures/workshop-v2.json?raw';
+import futureV3 from '../fixtures/workshop-v3-future.json?raw';
 
 /** Everything stored, to show an import changed nothing. */
 async function dbContents() {
@@ -14,6 +15,8 @@ async function dbContents() {
     workshops: await db.workshops.orderBy('id').toArray(),
     groups: await db.groups.orderBy('id').toArray(),
     ratings: await db.ratings.orderBy('id').toArray(),
+    agreements: await db.agreements.orderBy('id').toArray(),
+    actions: await db.actions.orderBy('id').toArray(),
   };
 }
 
@@ -50,10 +53,10 @@ describe('ImportControl', () => {
 
   it('refuses a file from a newer version of the app', async () => {
     const before = await dbContents();
-    await chooseFiles([new File([futureV2], 'future.json')]);
+    await chooseFiles([new File([futureV3], 'future.json')]);
     const alert = await screen.findByRole('alert');
-    expect(await within(alert).findByText(/made by a newer version of Outcomes Workshop \(file format 2\)/)).toHaveTextContent(
-      '“future.json” was made by a newer version of Outcomes Workshop (file format 2). Update the app on this device, then import it again.',
+    expect(await within(alert).findByText(/made by a newer version of Outcomes Workshop \(file format 3\)/)).toHaveTextContent(
+      '“future.json” was made by a newer version of Outcomes Workshop (file format 3). Update the app on this device, then import it again.',
     );
     expect(await dbContents()).toEqual(before);
   });
@@ -90,6 +93,19 @@ describe('ImportControl', () => {
     expect(onimported).toHaveBeenCalledWith(['5f0c9a52-3d4e-4b8e-9a51-2f6f1f3b7c10']);
     expect(await db.workshops.get('5f0c9a52-3d4e-4b8e-9a51-2f6f1f3b7c10')).toMatchObject({ name: 'Budget review' });
     expect(await db.ratings.count()).toBe(4);
+  });
+
+  it('imports agreed scores and actions from a version-2 file, and says so', async () => {
+    const user = await chooseFiles([new File([sampleV2], 'budget-review-2026-11-27.json')]);
+    expect(
+      await screen.findByText('This will add 1 workshop, “Budget review”, with 2 groups, 3 scores, 2 agreed scores and 2 actions.'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Confirm import' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Imported “Budget review”: 2 groups, 3 scores, 2 agreed scores and 2 actions added.'),
+    );
+    expect(await db.agreements.count()).toBe(2);
+    expect(await db.actions.count()).toBe(2);
   });
 
   it('says there is nothing to import the second time', async () => {

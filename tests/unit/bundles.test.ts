@@ -5,7 +5,9 @@ import { hasChanges } from '../../src/domain/merge.ts';
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
 import { workshopFile } from '../../src/files/export-file.ts';
 import { readImportFiles } from '../../src/files/import-file.ts';
-import { makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../factories.ts';
+import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../factories.ts';
+import sampleV1 from '../fixtures/workshop-v1.json?raw';
+import sampleV2 from '../fixtures/workshop-v2.json?raw';
 
 const LATER = '2026-11-28T12:00:00.000Z';
 const EARLIER = '2026-11-26T12:00:00.000Z';
@@ -16,9 +18,24 @@ async function dbContents() {
     workshops: await db.workshops.orderBy('id').toArray(),
     groups: await db.groups.orderBy('id').toArray(),
     ratings: await db.ratings.orderBy('id').toArray(),
+    agreements: await db.agreements.orderBy('id').toArray(),
+    actions: await db.actions.orderBy('id').toArray(),
     settings: await db.settings.orderBy('key').toArray(),
   };
 }
+
+/** A workshop with groups, scores, agreed scores and actions. */
+function fullBundle(): WorkshopBundle {
+  const bundle = makeBundle(2, ['connectivity', 'data']);
+  const id = bundle.workshop.id;
+  bundle.agreements = [makeAgreement(id, 'connectivity', { rationale: 'Both groups said 2' })];
+  bundle.actions = [makeAction(id, 'connectivity', { due: '2027-03-31' }), makeAction(id, 'data', { status: 'in-progress' })];
+  return bundle;
+}
+
+const WORKSHOP = '5f0c9a52-3d4e-4b8e-9a51-2f6f1f3b7c10';
+const BLUE = '0b7e3a1c-6f55-4e0b-8f5a-8c1d2e3f4a01';
+const GREEN = '9d2c4b6a-1e3f-4a5b-9c7d-0e1f2a3b4c02';
 
 /** Records the ids of ratings Dexie writes, until the returned function is called. */
 function watchRatingWrites(): { ids: string[]; stop: () => void } {
@@ -48,6 +65,14 @@ describe('loadBundle', () => {
     expect(loaded?.ratings).toEqual(expect.arrayContaining(bundle.ratings));
   });
 
+  it('reads its agreed scores and actions', async () => {
+    const bundle = fullBundle();
+    await storeBundle(bundle);
+    const loaded = await loadBundle(bundle.workshop.id);
+    expect(loaded?.agreements).toEqual(bundle.agreements);
+    expect(loaded?.actions).toEqual(expect.arrayContaining(bundle.actions));
+  });
+
   it('gives nothing for a missing or deleted workshop', async () => {
     const bundle = makeBundle(1, []);
     await storeBundle({ ...bundle, workshop: { ...bundle.workshop, deletedAt: LATER } });
@@ -70,8 +95,18 @@ describe('applyImport', () => {
     });
   });
 
+  it('stores agreed scores and actions with the workshop, and reads them back', async () => {
+    const bundle = fullBundle();
+    const plan = await applyImport([bundle]);
+    expect(plan.workshops[0]).toMatchObject({ agreements: { added: 1 }, actions: { added: 2 } });
+    const loaded = await loadBundle(bundle.workshop.id);
+    expect(loaded?.agreements).toEqual(bundle.agreements);
+    expect(loaded?.actions).toEqual(expect.arrayContaining(bundle.actions));
+    expect(loaded?.actions).toHaveLength(2);
+  });
+
   it('changes nothing when the same file is imported twice', async () => {
-    const original = makeBundle(2, ['connectivity', 'data']);
+    const original = fullBundle();
     const { ok } = await readImportFiles([workshopFile(original, '0.1.0')]);
     await applyImport(ok.map((f) => f.bundle));
     const afterFirst = await dbContents();
@@ -100,6 +135,22 @@ describe('applyImport', () => {
     expect(await db.ratings.get(b.id)).toEqual(b);
   });
 
+  it('writes only the agreed scores and actions that win', async () => {
+    const stored = fullBundle();
+    await storeBundle(stored);
+    const [agreement] = stored.agreements;
+    const [first, second] = stored.actions;
+    const incoming: WorkshopBundle = {
+      ...stored,
+      agreements: [{ ...agreement!, target: 5, updatedAt: LATER }],
+      actions: [{ ...first!, status: 'done', updatedAt: LATER }, { ...second!, owner: 'Old owner', updatedAt: EARLIER }],
+    };
+    await applyImport([incoming]);
+    expect(await db.agreements.get(agreement!.id)).toMatchObject({ target: 5 });
+    expect(await db.actions.get(first!.id)).toMatchObject({ status: 'done' });
+    expect(await db.actions.get(second!.id)).toEqual(second);
+  });
+
   it('writes everything in one transaction: a failure part-way leaves nothing behind', async () => {
     await storeBundle(makeBundle(1, ['data']));
     const before = await dbContents();
@@ -113,6 +164,22 @@ describe('applyImport', () => {
       await expect(applyImport([bundle])).rejects.toThrow();
     } finally {
       db.ratings.hook('creating').unsubscribe(failOnLast);
+    }
+    expect(await dbContents()).toEqual(before);
+  });
+
+  it('leaves nothing behind when writing the last action fails', async () => {
+    const before = await dbContents();
+    const bundle = fullBundle();
+    const last = bundle.actions.at(-1)!.id;
+    const failOnLast = (key: string) => {
+      if (key === last) throw new Error('Disk full');
+    };
+    db.actions.hook('creating', failOnLast);
+    try {
+      await expect(applyImport([bundle])).rejects.toThrow();
+    } finally {
+      db.actions.hook('creating').unsubscribe(failOnLast);
     }
     expect(await dbContents()).toEqual(before);
   });
@@ -147,5 +214,123 @@ describe('applyImport', () => {
     await storeBundle({ ...bundle, workshop: { ...bundle.workshop, deletedAt: LATER } });
     await applyImport([bundle]);
     expect((await db.workshops.get(bundle.workshop.id))?.deletedAt).toBeNull();
+  });
+});
+
+describe('importing the saved sample files', () => {
+  it('imports the version-1 sample: every record, with the fields version 2 adds', async () => {
+    const { ok, errors } = await readImportFiles([new File([sampleV1], 'workshop-v1.json')]);
+    expect(errors).toEqual([]);
+    const plan = await applyImport(ok.map((f) => f.bundle));
+    expect(plan.workshops).toEqual([expect.objectContaining({ id: WORKSHOP, details: 'added' })]);
+    expect(await dbContents()).toEqual({
+      workshops: [
+        {
+          id: WORKSHOP,
+          name: 'Budget review',
+          organisation: 'Exampleshire Council',
+          date: '2026-11-27',
+          facilitator: 'Sam Patel',
+          frameworkId: 'lga-digitalisation-outcomes',
+          frameworkVersion: '2022.1',
+          createdAt: '2026-11-27T09:00:00.000Z',
+          updatedAt: '2026-11-27T09:00:00.000Z',
+          deletedAt: null,
+          privateScoring: false,
+          revealedAt: null,
+        },
+      ],
+      groups: [
+        { id: BLUE, workshopId: WORKSHOP, name: 'Blue', createdAt: '2026-11-27T09:05:00.000Z', updatedAt: '2026-11-27T09:05:00.000Z' },
+        { id: GREEN, workshopId: WORKSHOP, name: 'Green', createdAt: '2026-11-27T09:06:00.000Z', updatedAt: '2026-11-27T09:06:00.000Z' },
+      ],
+      ratings: [
+        {
+          id: `${BLUE}/connectivity`,
+          workshopId: WORKSHOP,
+          groupId: BLUE,
+          outcomeId: 'connectivity',
+          now: 2,
+          target: 4,
+          confidence: 'medium',
+          evidence: 'Coverage map from 2025; two rural wards have no fibre.',
+          notes: 'Ask the digital inclusion lead about library Wi-Fi.',
+          updatedAt: '2026-11-27T10:00:00.000Z',
+        },
+        {
+          id: `${BLUE}/data`,
+          workshopId: WORKSHOP,
+          groupId: BLUE,
+          outcomeId: 'data',
+          now: 'not-sure',
+          target: 3,
+          confidence: 'low',
+          evidence: '',
+          notes: '',
+          updatedAt: '2026-11-27T10:12:00.000Z',
+        },
+        {
+          id: `${GREEN}/connectivity`,
+          workshopId: WORKSHOP,
+          groupId: GREEN,
+          outcomeId: 'connectivity',
+          now: 3,
+          target: null,
+          confidence: null,
+          evidence: '',
+          notes: 'Not agreed yet.',
+          updatedAt: '2026-11-27T10:20:00.000Z',
+        },
+      ],
+      agreements: [],
+      actions: [],
+      settings: [],
+    });
+  });
+
+  it('imports the version-2 sample with its agreed scores and actions', async () => {
+    const { ok, errors } = await readImportFiles([new File([sampleV2], 'workshop-v2.json')]);
+    expect(errors).toEqual([]);
+    await applyImport(ok.map((f) => f.bundle));
+    const loaded = await loadBundle(WORKSHOP);
+    expect(loaded?.workshop).toMatchObject({ privateScoring: true, revealedAt: '2026-11-27T11:00:00.000Z', deletedAt: null });
+    expect(loaded?.ratings).toHaveLength(3);
+    expect(loaded?.agreements).toEqual([
+      {
+        id: `${WORKSHOP}/connectivity`,
+        workshopId: WORKSHOP,
+        outcomeId: 'connectivity',
+        now: 2,
+        target: 4,
+        rationale: 'Both groups said 2 or 3; the rural wards keep it at 2.',
+        dissent: 'Green thought 3, because the libraries have free Wi-Fi.',
+        updatedAt: '2026-11-27T11:30:00.000Z',
+      },
+      expect.objectContaining({ id: `${WORKSHOP}/data`, now: 'not-sure', target: 3, dissent: '' }),
+    ]);
+    expect(loaded?.actions).toEqual([
+      {
+        id: 'a1c2e3f4-5b6d-4e7f-8a9b-0c1d2e3f4a11',
+        workshopId: WORKSHOP,
+        outcomeId: 'connectivity',
+        what: 'Map broadband coverage in the rural wards',
+        owner: 'Digital inclusion lead',
+        due: '2027-03-31',
+        status: 'in-progress',
+        createdAt: '2026-11-27T12:00:00.000Z',
+        updatedAt: '2026-11-27T12:05:00.000Z',
+      },
+      expect.objectContaining({ id: 'b2d3f4a5-6c7e-4f80-9bac-1d2e3f4a5b12', owner: '', due: '', status: 'not-started' }),
+    ]);
+  });
+
+  it('merges a version-1 file into a workshop that already has agreed scores and actions, keeping them', async () => {
+    const { ok: v2 } = await readImportFiles([new File([sampleV2], 'workshop-v2.json')]);
+    await applyImport(v2.map((f) => f.bundle));
+    const before = await dbContents();
+    const { ok: v1 } = await readImportFiles([new File([sampleV1], 'workshop-v1.json')]);
+    const plan = await applyImport(v1.map((f) => f.bundle));
+    expect(hasChanges(plan)).toBe(false);
+    expect(await dbContents()).toEqual(before);
   });
 });

@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { buildEnvelope, exportFileName, workshopFile } from '../../src/files/export-file.ts';
-import { FILE_FORMAT_VERSION, migrate, type VersionedEnvelope } from '../../src/files/format.ts';
+import { FILE_FORMAT_VERSION, migrate, migrateV1ToV2, type VersionedEnvelope } from '../../src/files/format.ts';
 import { readImportFiles } from '../../src/files/import-file.ts';
-import { makeBundle } from '../factories.ts';
+import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
 import sampleV1 from '../fixtures/workshop-v1.json?raw';
+import sampleV2 from '../fixtures/workshop-v2.json?raw';
 import damaged from '../fixtures/workshop-damaged.json?raw';
-import futureV2 from '../fixtures/workshop-v2-future.json?raw';
+import futureV3 from '../fixtures/workshop-v3-future.json?raw';
 import formatDoc from '../../docs/file-format.md?raw';
 
 const fixtures: Record<string, string> = {
   'workshop-v1.json': sampleV1,
+  'workshop-v2.json': sampleV2,
   'workshop-damaged.json': damaged,
-  'workshop-v2-future.json': futureV2,
+  'workshop-v3-future.json': futureV3,
 };
 const fixture = (name: string) => fixtures[name]!;
-const sample = () => JSON.parse(fixture('workshop-v1.json')) as { workshop: Record<string, any> } & Record<string, any>;
+type Sample = { workshop: Record<string, any> } & Record<string, any>;
+const sample = (name = 'workshop-v1.json') => JSON.parse(fixture(name)) as Sample;
+const WORKSHOP = '5f0c9a52-3d4e-4b8e-9a51-2f6f1f3b7c10';
 const BLUE = '0b7e3a1c-6f55-4e0b-8f5a-8c1d2e3f4a01';
 
 /** The message a single file is refused with (fails the test if it was accepted). */
@@ -26,9 +30,16 @@ async function refusal(file: File): Promise<string> {
   return errors[0]!.message;
 }
 
-/** The sample file with one change, as a file named blue.json. */
-function changed(change: (file: ReturnType<typeof sample>) => void): File {
+/** The version-1 sample file with one change, as a file named blue.json. */
+function changed(change: (file: Sample) => void): File {
   const data = sample();
+  change(data);
+  return new File([JSON.stringify(data)], 'blue.json');
+}
+
+/** The version-2 sample file (with agreed scores and actions) with one change, as blue.json. */
+function changedV2(change: (file: Sample) => void): File {
+  const data = sample('workshop-v2.json');
   change(data);
   return new File([JSON.stringify(data)], 'blue.json');
 }
@@ -37,14 +48,24 @@ const sorted = (bundle: WorkshopBundle): WorkshopBundle => ({
   workshop: bundle.workshop,
   groups: [...bundle.groups].sort((a, b) => a.id.localeCompare(b.id)),
   ratings: [...bundle.ratings].sort((a, b) => a.id.localeCompare(b.id)),
-  agreements: bundle.agreements,
-  actions: bundle.actions,
+  agreements: [...bundle.agreements].sort((a, b) => a.id.localeCompare(b.id)),
+  actions: [...bundle.actions].sort((a, b) => a.id.localeCompare(b.id)),
 });
 
 describe('export and import round trip', () => {
   it('reads back exactly the bundle that was exported', async () => {
     const bundle = makeBundle(3, ['connectivity', 'data', 'value']);
     bundle.ratings[0] = { ...bundle.ratings[0]!, now: 'not-sure', target: null, confidence: null, evidence: 'Line 1\nLine 2 “quoted” <b>not html</b>' };
+    const id = bundle.workshop.id;
+    bundle.workshop = { ...bundle.workshop, privateScoring: true, revealedAt: '2026-11-27T11:00:00.000Z' };
+    bundle.agreements = [
+      makeAgreement(id, 'value', { now: 'not-sure', target: null, rationale: 'Why, with “quotes”', dissent: 'Line 1\nLine 2' }),
+      makeAgreement(id, 'connectivity', { now: null, target: 5 }),
+    ];
+    bundle.actions = [
+      makeAction(id, 'data', { due: '2027-01-31', status: 'done' }),
+      makeAction(id, 'connectivity', { what: '', owner: '', status: 'in-progress' }),
+    ];
     const file = workshopFile(bundle, '1.2.3');
     expect(file.type).toBe('application/json');
     const { ok, errors } = await readImportFiles([file]);
@@ -59,10 +80,27 @@ describe('export and import round trip', () => {
     bundle.workshop.deletedAt = '2026-11-28T09:00:00.000Z';
     const envelope = buildEnvelope(bundle, '1.2.3', '2026-11-27T16:30:00.000Z');
     expect(Object.keys(envelope)).toEqual(['format', 'formatVersion', 'app', 'exportedAt', 'workshop']);
-    expect(envelope).toMatchObject({ format: 'outcomes-workshop', formatVersion: 1, app: { name: 'Outcomes Workshop', version: '1.2.3' } });
+    expect(envelope).toMatchObject({ format: 'outcomes-workshop', formatVersion: 2, app: { name: 'Outcomes Workshop', version: '1.2.3' } });
     expect(envelope.workshop).not.toHaveProperty('deletedAt');
     expect(envelope.workshop.groups[0]).not.toHaveProperty('workshopId');
     expect(envelope.workshop.ratings[0]).not.toHaveProperty('workshopId');
+  });
+
+  it('writes agreed scores and actions in the framework order of their outcomes, without workshop ids', () => {
+    const bundle = makeBundle(0, []);
+    const id = bundle.workshop.id;
+    bundle.agreements = [makeAgreement(id, 'value'), makeAgreement(id, 'connectivity')];
+    bundle.actions = [
+      makeAction(id, 'value'),
+      makeAction(id, 'connectivity', { createdAt: '2026-11-27T13:00:00.000Z' }),
+      makeAction(id, 'connectivity', { createdAt: '2026-11-27T12:00:00.000Z' }),
+    ];
+    const { workshop } = buildEnvelope(bundle, '1.2.3', '2026-11-27T16:30:00.000Z');
+    expect(Object.keys(workshop).slice(-6)).toEqual(['privateScoring', 'revealedAt', 'groups', 'ratings', 'agreements', 'actions']);
+    expect(workshop.agreements.map((a) => a.outcomeId)).toEqual(['connectivity', 'value']);
+    expect(workshop.actions.map((a) => a.id)).toEqual([bundle.actions[2]!.id, bundle.actions[1]!.id, bundle.actions[0]!.id]);
+    expect(workshop.agreements[0]).not.toHaveProperty('workshopId');
+    expect(workshop.actions[0]).not.toHaveProperty('workshopId');
   });
 
   it('names the file after the workshop and its date', () => {
@@ -72,12 +110,35 @@ describe('export and import round trip', () => {
     expect(exportFileName({ name: 'Ünïcödé', date: 'not a date' })).toBe('unicode.json');
   });
 
-  it('reads the saved version-1 sample file', async () => {
+  it('reads the saved version-1 sample file, with the fields version 2 adds', async () => {
     const { ok, errors } = await readImportFiles([new File([fixture('workshop-v1.json')], 'workshop-v1.json')]);
     expect(errors).toEqual([]);
-    expect(ok[0]!.bundle.workshop).toMatchObject({ name: 'Budget review', deletedAt: null });
+    expect(ok[0]!.bundle.workshop).toMatchObject({ name: 'Budget review', deletedAt: null, privateScoring: false, revealedAt: null });
     expect(ok[0]!.bundle.groups.map((g) => g.name)).toEqual(['Blue', 'Green']);
     expect(ok[0]!.bundle.ratings[1]).toMatchObject({ workshopId: ok[0]!.bundle.workshop.id, now: 'not-sure' });
+    expect(ok[0]!.bundle.agreements).toEqual([]);
+    expect(ok[0]!.bundle.actions).toEqual([]);
+  });
+
+  it('reads the saved version-2 sample file', async () => {
+    const { ok, errors } = await readImportFiles([new File([fixture('workshop-v2.json')], 'workshop-v2.json')]);
+    expect(errors).toEqual([]);
+    const { workshop, agreements, actions } = ok[0]!.bundle;
+    expect(workshop).toMatchObject({ privateScoring: true, revealedAt: '2026-11-27T11:00:00.000Z' });
+    expect(agreements.map((a) => [a.outcomeId, a.now, a.target, a.workshopId])).toEqual([
+      ['connectivity', 2, 4, WORKSHOP],
+      ['data', 'not-sure', 3, WORKSHOP],
+    ]);
+    expect(actions.map((a) => [a.outcomeId, a.status, a.due, a.workshopId])).toEqual([
+      ['connectivity', 'in-progress', '2027-03-31', WORKSHOP],
+      ['data', 'not-started', '', WORKSHOP],
+    ]);
+  });
+
+  it('writes the version-2 sample back exactly as it was read', async () => {
+    const { ok } = await readImportFiles([new File([fixture('workshop-v2.json')], 'workshop-v2.json')]);
+    const envelope = buildEnvelope(ok[0]!.bundle, '0.1.0', '2026-11-27T16:30:00.000Z');
+    expect(envelope).toEqual(sample('workshop-v2.json'));
   });
 
   it('reads the example file in docs/file-format.md', async () => {
@@ -118,13 +179,28 @@ describe('export and import round trip', () => {
 describe('migration', () => {
   it('leaves a current envelope as it is', () => {
     const envelope: VersionedEnvelope = { formatVersion: FILE_FORMAT_VERSION, workshop: {} };
+    expect(FILE_FORMAT_VERSION).toBe(2);
     expect(migrate(envelope)).toBe(envelope);
   });
 
   it('runs one step per version, in order', () => {
-    const steps = { 0: (e: VersionedEnvelope) => ({ ...e, formatVersion: 1, steps: [...(e.steps as number[]), 0] }) };
-    expect(migrate({ formatVersion: 0, steps: [] }, steps)).toEqual({ formatVersion: 1, steps: [0] });
-    expect(() => migrate({ formatVersion: 0 }, {})).toThrow('No migration from file format 0');
+    const step = (to: number) => (e: VersionedEnvelope) => ({ ...e, formatVersion: to, steps: [...(e.steps as number[]), to - 1] });
+    expect(migrate({ formatVersion: 0, steps: [] }, { 0: step(1), 1: step(2) })).toEqual({ formatVersion: 2, steps: [0, 1] });
+    expect(() => migrate({ formatVersion: 0, steps: [] }, { 0: step(1) })).toThrow('No migration from file format 1');
+  });
+
+  it('upgrades version 1 to 2: no private scoring, no reveal, no agreed scores or actions', () => {
+    const v1 = sample('workshop-v1.json');
+    const copy = structuredClone(v1);
+    const v2 = migrateV1ToV2(v1 as unknown as VersionedEnvelope);
+    expect(v2).toEqual({ ...v1, formatVersion: 2, workshop: { ...v1.workshop, privateScoring: false, revealedAt: null, agreements: [], actions: [] } });
+    expect(v1).toEqual(copy);
+    expect(migrate(v1 as unknown as VersionedEnvelope)).toEqual(v2);
+  });
+
+  it('leaves a damaged version-1 workshop for the checks to refuse', () => {
+    expect(migrateV1ToV2({ formatVersion: 1, workshop: 'nonsense' })).toEqual({ formatVersion: 2, workshop: 'nonsense' });
+    expect(migrateV1ToV2({ formatVersion: 1 })).toEqual({ formatVersion: 2 });
   });
 });
 
@@ -154,9 +230,13 @@ describe('refusals, each with its own message', () => {
   });
 
   it('refuses a file from a newer format version', async () => {
-    expect(await refusal(new File([fixture('workshop-v2-future.json')], 'future.json'))).toBe(
-      '“future.json” was made by a newer version of Outcomes Workshop (file format 2). Update the app on this device, then import it again.',
+    expect(await refusal(new File([fixture('workshop-v3-future.json')], 'future.json'))).toBe(
+      '“future.json” was made by a newer version of Outcomes Workshop (file format 3). Update the app on this device, then import it again.',
     );
+  });
+
+  it('refuses a version-1 file that is missing a part, with the same message as before', async () => {
+    expect(await refusal(changed((f) => delete f.workshop.ratings))).toBe('“blue.json” is incomplete: the workshop’s list of scores is missing.');
   });
 
   it('refuses a format version that is not a version', async () => {
@@ -265,6 +345,122 @@ describe('refusals, each with its own message', () => {
   it('refuses an empty workshop name', async () => {
     expect(await refusal(changed((f) => (f.workshop.name = '')))).toBe(
       '“blue.json” has a value that is not allowed: the workshop’s name is empty.',
+    );
+  });
+});
+
+describe('refusals of version-2 fields, naming the outcome', () => {
+  it('refuses a version-2 file without the new fields', async () => {
+    expect(await refusal(changedV2((f) => delete f.workshop.actions))).toBe('“blue.json” is incomplete: the workshop’s list of actions is missing.');
+    expect(await refusal(changedV2((f) => delete f.workshop.privateScoring))).toBe(
+      '“blue.json” is incomplete: the workshop’s private scoring setting is missing.',
+    );
+  });
+
+  it('refuses a private scoring setting or reveal time of the wrong kind', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.privateScoring = 'yes')))).toBe(
+      '“blue.json” has a value that is not allowed: the workshop’s private scoring setting must be true or false.',
+    );
+    expect(await refusal(changedV2((f) => (f.workshop.revealedAt = '2026-11-27 11:00')))).toBe(
+      '“blue.json” has a value that is not allowed: the workshop’s reveal time must be a date and time written like 2026-11-27T09:00:00.000Z.',
+    );
+    expect(await refusal(changedV2((f) => (f.workshop.revealedAt = '2026-02-30T11:00:00.000Z')))).toBe(
+      '“blue.json” has a value that is not allowed: the workshop’s reveal time must be a date and time written like 2026-11-27T09:00:00.000Z.',
+    );
+  });
+
+  it('refuses an agreed score off the scale', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.agreements[0].now = 6)))).toBe(
+      '“blue.json” has a score that is not allowed: the agreed score for outcome “Connectivity”, now is 6 (it must be a whole number from 1 to 5, or “not sure”).',
+    );
+    expect(await refusal(changedV2((f) => (f.workshop.agreements[1].target = 'not-sure')))).toBe(
+      '“blue.json” has a score that is not allowed: the agreed score for outcome “Data”, target is “not-sure” (it must be a whole number from 1 to 5, or blank).',
+    );
+  });
+
+  it('refuses an agreed score for an unknown outcome', async () => {
+    const message = await refusal(
+      changedV2((f) => {
+        f.workshop.agreements[0].outcomeId = 'teleportation';
+        f.workshop.agreements[0].id = `${WORKSHOP}/teleportation`;
+      }),
+    );
+    expect(message).toBe('“blue.json” has an agreed score for an outcome this app does not know: the agreed score for outcome id “teleportation”.');
+  });
+
+  it('refuses an agreed score whose id is not the workshop id and outcome id', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.agreements[1].id = `${BLUE}/data`)))).toBe(
+      `“blue.json” is damaged: the agreed score for outcome “Data” has the wrong id (“${BLUE}/data”).`,
+    );
+  });
+
+  it('refuses two agreed scores for one outcome', async () => {
+    expect(await refusal(changedV2((f) => f.workshop.agreements.push({ ...f.workshop.agreements[0] })))).toBe(
+      '“blue.json” is damaged: it has two agreed scores for outcome “Connectivity”.',
+    );
+  });
+
+  it('refuses an over-long rationale or dissent', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.agreements[0].rationale = 'x'.repeat(10_001))))).toBe(
+      '“blue.json” has a value that is not allowed: the agreed score for outcome “Connectivity”, rationale is longer than 10,000 characters.',
+    );
+    expect(await refusal(changedV2((f) => delete f.workshop.agreements[1].dissent))).toBe(
+      '“blue.json” is incomplete: the agreed score for outcome “Data”, dissent is missing.',
+    );
+  });
+
+  it('refuses an agreed score with a time that is not real', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.agreements[0].updatedAt = '2026-11-31T10:00:00.000Z')))).toBe(
+      '“blue.json” has a value that is not allowed: the agreed score for outcome “Connectivity”, last-changed time must be a date and time written like 2026-11-27T09:00:00.000Z.',
+    );
+  });
+
+  it('refuses two actions with one id', async () => {
+    expect(await refusal(changedV2((f) => f.workshop.actions.push({ ...f.workshop.actions[0], outcomeId: 'value' })))).toBe(
+      '“blue.json” is damaged: two actions have the same id (“a1c2e3f4-5b6d-4e7f-8a9b-0c1d2e3f4a11”).',
+    );
+  });
+
+  it('refuses an action for an unknown outcome', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.actions[1].outcomeId = 'teleportation')))).toBe(
+      '“blue.json” has an action for an outcome this app does not know: the action “List the data sets we hold, with an owner for each” for outcome id “teleportation”.',
+    );
+  });
+
+  it('refuses an over-long what or owner', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.actions[0].owner = 'x'.repeat(201))))).toBe(
+      '“blue.json” has a value that is not allowed: the action “Map broadband coverage in the rural wards” for outcome “Connectivity”, owner is longer than 200 characters.',
+    );
+    expect(await refusal(changedV2((f) => (f.workshop.actions[1].what = 'y'.repeat(201))))).toBe(
+      `“blue.json” has a value that is not allowed: the action “${'y'.repeat(57)}…” for outcome “Data”, what is longer than 200 characters.`,
+    );
+  });
+
+  it('refuses a due date that is not a real date', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.actions[0].due = '31/03/2027')))).toBe(
+      '“blue.json” has a value that is not allowed: the action “Map broadband coverage in the rural wards” for outcome “Connectivity”, due date must be a real date written like 2026-11-27, or blank.',
+    );
+    expect(await refusal(changedV2((f) => (f.workshop.actions[0].due = '2027-02-29')))).toBe(
+      '“blue.json” has a value that is not allowed: the action “Map broadband coverage in the rural wards” for outcome “Connectivity”, due date must be a real date written like 2026-11-27, or blank.',
+    );
+  });
+
+  it('refuses an unknown status', async () => {
+    expect(await refusal(changedV2((f) => (f.workshop.actions[1].status = 'finished')))).toBe(
+      '“blue.json” has a value that is not allowed: the action “List the data sets we hold, with an owner for each” for outcome “Data”, status must be “not-started”, “in-progress” or “done”.',
+    );
+  });
+
+  it('refuses an action with a time that is not real, and names an action without words by its place', async () => {
+    expect(
+      await refusal(
+        changedV2((f) => {
+          f.workshop.actions[1].what = '';
+          f.workshop.actions[1].createdAt = 'yesterday';
+        }),
+      ),
+    ).toBe(
+      '“blue.json” has a value that is not allowed: action 2 for outcome “Data”, creation time must be a date and time written like 2026-11-27T09:00:00.000Z.',
     );
   });
 });

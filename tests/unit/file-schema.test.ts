@@ -28,9 +28,16 @@ describe('docs/file-format.schema.json', () => {
   it('documents the limits the app checks', () => {
     const schema = JSON.parse(generated());
     const workshop = schema.properties.workshop;
-    expect(schema.properties.formatVersion).toMatchObject({ const: 1 });
+    expect(schema.properties.formatVersion).toMatchObject({ const: 2 });
     expect(workshop.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
     expect(workshop.properties.ratings.items.properties.evidence).toMatchObject({ maxLength: 10000 });
-    expect(workshop.required).toContain('groups');
+    expect(workshop.required).toEqual(expect.arrayContaining(['groups', 'privateScoring', 'revealedAt', 'agreements', 'actions']));
+    expect(workshop.properties.privateScoring).toMatchObject({ type: 'boolean' });
+    expect(workshop.properties.agreements.items.properties.rationale).toMatchObject({ maxLength: 10000 });
+    const action = workshop.properties.actions.items.properties;
+    expect(action.what).toMatchObject({ maxLength: 200 });
+    expect(action.owner).toMatchObject({ maxLength: 200 });
+    expect(action.status).toMatchObject({ enum: ['not-started', 'in-progress', 'done'] });
+    expect(action.due).toMatchObject({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' });
   });
 });

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { describeImport, describePlan, hasChanges, importKeys, planImport, type StoredRecords } from '../../src/domain/merge.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { makeBundle, makeGroup, makeRating } from '../factories.ts';
+import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating } from '../factories.ts';
 
-const nothingStored: StoredRecords = { workshops: [], groups: [], ratings: [] };
+const nothingStored: StoredRecords = { workshops: [], groups: [], ratings: [], agreements: [], actions: [] };
 const asStored = (...bundles: WorkshopBundle[]): StoredRecords => ({
   workshops: bundles.map((b) => b.workshop),
   groups: bundles.flatMap((b) => b.groups),
   ratings: bundles.flatMap((b) => b.ratings),
+  agreements: bundles.flatMap((b) => b.agreements),
+  actions: bundles.flatMap((b) => b.actions),
 });
+
+/** A workshop with a group's scores, two agreed scores and three actions. */
+function fullBundle(): WorkshopBundle {
+  const bundle = makeBundle(1, ['connectivity', 'data']);
+  const id = bundle.workshop.id;
+  bundle.agreements = [makeAgreement(id, 'connectivity'), makeAgreement(id, 'data', { now: 'not-sure', target: 3 })];
+  bundle.actions = [makeAction(id, 'connectivity'), makeAction(id, 'data'), makeAction(id, 'data', { status: 'done' })];
+  return bundle;
+}
 const LATER = '2026-11-28T12:00:00.000Z';
 const EARLIER = '2026-11-26T12:00:00.000Z';
 
@@ -16,7 +27,7 @@ describe('planImport', () => {
   it('adds a workshop the device does not have, with all its groups and scores', () => {
     const bundle = makeBundle(2, ['connectivity', 'data']);
     const plan = planImport([bundle], nothingStored);
-    expect(plan.writes).toEqual({ workshops: [bundle.workshop], groups: bundle.groups, ratings: bundle.ratings });
+    expect(plan.writes).toEqual({ workshops: [bundle.workshop], groups: bundle.groups, ratings: bundle.ratings, agreements: [], actions: [] });
     expect(plan.workshops).toEqual([
       expect.objectContaining({ id: bundle.workshop.id, details: 'added', restored: false }),
     ]);
@@ -106,16 +117,95 @@ describe('planImport', () => {
     const plan = planImport([incoming], asStored(mine));
     expect(plan.writes.groups).toEqual([]);
     expect(plan.writes.ratings).toEqual([]);
-    expect(plan.workshops[0]?.ratings.clashing).toBe(2);
+    expect(plan.workshops[0]).toMatchObject({ groups: { clashing: 1 }, ratings: { clashing: 1 } });
+    expect(describePlan(plan)[0]).toContain('2 records will be left out: their ids belong to another workshop on this device.');
   });
 
   it('lists the ids to look up', () => {
-    const bundle = makeBundle(1, ['data']);
+    const bundle = fullBundle();
     expect(importKeys([bundle, bundle])).toEqual({
       workshopIds: [bundle.workshop.id],
       groupIds: [bundle.groups[0]!.id],
-      ratingIds: [bundle.ratings[0]!.id],
+      ratingIds: bundle.ratings.map((r) => r.id),
+      agreementIds: bundle.agreements.map((a) => a.id),
+      actionIds: bundle.actions.map((a) => a.id),
     });
+  });
+});
+
+describe('planImport: agreed scores and actions', () => {
+  it('adds them with a new workshop', () => {
+    const bundle = fullBundle();
+    const plan = planImport([bundle], nothingStored);
+    expect(plan.writes.agreements).toEqual(bundle.agreements);
+    expect(plan.writes.actions).toEqual(bundle.actions);
+    expect(plan.workshops[0]).toMatchObject({ agreements: { added: 2 }, actions: { added: 3 } });
+  });
+
+  it('changes nothing when they are already stored', () => {
+    const bundle = fullBundle();
+    const plan = planImport([bundle], asStored(bundle));
+    expect(hasChanges(plan)).toBe(false);
+    expect(plan.workshops[0]).toMatchObject({ agreements: { unchanged: 2 }, actions: { unchanged: 3 } });
+  });
+
+  it('takes the newer agreed score and action, leaves older ones, and keeps the stored one on a tie', () => {
+    const stored = fullBundle();
+    const [connectivity, data] = stored.agreements;
+    const [first, second, third] = stored.actions;
+    const incoming: WorkshopBundle = {
+      ...stored,
+      agreements: [
+        { ...connectivity!, now: 3, rationale: 'Changed our minds', updatedAt: LATER },
+        { ...data!, now: 1, updatedAt: EARLIER },
+      ],
+      actions: [
+        { ...first!, status: 'done', updatedAt: LATER },
+        { ...second!, owner: 'Someone else', updatedAt: EARLIER },
+        { ...third!, what: 'Same time, other text' },
+      ],
+    };
+    const plan = planImport([incoming], asStored(stored));
+    expect(plan.writes.agreements).toEqual([incoming.agreements[0]]);
+    expect(plan.writes.actions).toEqual([incoming.actions[0]]);
+    expect(plan.workshops[0]).toMatchObject({
+      agreements: { updated: 1, older: 1 },
+      actions: { updated: 1, older: 1, unchanged: 1 },
+    });
+  });
+
+  it('merges the actions of several files of one workshop', () => {
+    const first = fullBundle();
+    const extra = makeAction(first.workshop.id, 'value');
+    const second: WorkshopBundle = { workshop: first.workshop, groups: [], ratings: [], agreements: [], actions: [extra] };
+    const plan = planImport([first, second], nothingStored);
+    expect(plan.writes.actions.map((a) => a.id)).toEqual([...first.actions, extra].map((a) => a.id));
+  });
+
+  it('never moves an action or agreed score whose id another workshop on this device already uses', () => {
+    const mine = fullBundle();
+    const theirs = makeBundle(0, []);
+    const incoming: WorkshopBundle = {
+      workshop: theirs.workshop,
+      groups: [],
+      ratings: [],
+      agreements: [{ ...mine.agreements[0]!, workshopId: theirs.workshop.id, updatedAt: LATER }],
+      actions: [{ ...mine.actions[0]!, workshopId: theirs.workshop.id, updatedAt: LATER }],
+    };
+    const plan = planImport([incoming], asStored(mine));
+    expect(plan.writes.agreements).toEqual([]);
+    expect(plan.writes.actions).toEqual([]);
+    expect(plan.workshops[0]).toMatchObject({ agreements: { clashing: 1 }, actions: { clashing: 1 } });
+  });
+
+  it('carries private scoring and its reveal time with the newer workshop record only', () => {
+    const stored = makeBundle(1, []);
+    const revealed = { ...stored.workshop, privateScoring: true, revealedAt: LATER, updatedAt: LATER };
+    expect(planImport([{ ...stored, workshop: revealed }], asStored(stored)).writes.workshops).toEqual([revealed]);
+    const older = { ...stored.workshop, privateScoring: true, revealedAt: EARLIER, updatedAt: EARLIER };
+    const plan = planImport([{ ...stored, workshop: older }], asStored(stored));
+    expect(plan.writes.workshops).toEqual([]);
+    expect(plan.workshops[0]?.details).toBe('older');
   });
 });
 
@@ -145,6 +235,29 @@ describe('describing a plan', () => {
       'This will update “Budget review”: add 1 group, update 1 score. 2 older scores will be left as they are.',
     ]);
     expect(describeImport(plan)).toBe('Imported “Budget review”: 1 group added, 1 score updated.');
+  });
+
+  it('counts agreed scores and actions', () => {
+    const bundle = fullBundle();
+    bundle.workshop.name = 'Budget review';
+    const plan = planImport([bundle], nothingStored);
+    expect(describePlan(plan)).toEqual([
+      'This will add 1 workshop, “Budget review”, with 1 group, 2 scores, 2 agreed scores and 3 actions.',
+    ]);
+    expect(describeImport(plan)).toBe('Imported “Budget review”: 1 group, 2 scores, 2 agreed scores and 3 actions added.');
+
+    const [agreement] = bundle.agreements;
+    const [action] = bundle.actions;
+    const incoming: WorkshopBundle = {
+      ...bundle,
+      agreements: [{ ...agreement!, updatedAt: LATER }, makeAgreement(bundle.workshop.id, 'value')],
+      actions: [{ ...action!, updatedAt: EARLIER }, makeAction(bundle.workshop.id, 'value')],
+    };
+    const update = planImport([incoming], asStored(bundle));
+    expect(describePlan(update)).toEqual([
+      'This will update “Budget review”: add 1 agreed score, update 1 agreed score, add 1 action. 1 older action will be left as it is.',
+    ]);
+    expect(describeImport(update)).toBe('Imported “Budget review”: 1 agreed score added, 1 agreed score updated, 1 action added.');
   });
 
   it('says when there is nothing to import', () => {

@@ -8,9 +8,8 @@ import {
   medianBasis,
   reportSeries,
 } from '../../src/domain/report.ts';
-import { agreementId } from '../../src/domain/ids.ts';
-import type { Action, Agreement, Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeBundle } from '../factories.ts';
+import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
+import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 
@@ -29,37 +28,6 @@ function set(bundle: WorkshopBundle, groupIndex: number, outcomeId: string, over
   bundle.ratings = bundle.ratings.map((r) => (r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r));
 }
 
-function agreement(bundle: WorkshopBundle, outcomeId: string, over: Partial<Agreement> = {}): Agreement {
-  return {
-    id: agreementId(bundle.workshop.id, outcomeId),
-    workshopId: bundle.workshop.id,
-    outcomeId,
-    now: 2,
-    target: 4,
-    rationale: '',
-    dissent: '',
-    updatedAt: '2026-11-27T12:00:00.000Z',
-    ...over,
-  };
-}
-
-let actionCount = 0;
-function action(bundle: WorkshopBundle, outcomeId: string, over: Partial<Action> = {}): Action {
-  actionCount += 1;
-  return {
-    id: `a-${actionCount}`,
-    workshopId: bundle.workshop.id,
-    outcomeId,
-    what: `Action ${actionCount}`,
-    owner: 'Alex',
-    due: '',
-    status: 'not-started',
-    createdAt: `2026-11-27T13:00:${String(actionCount % 60).padStart(2, '0')}.000Z`,
-    updatedAt: '2026-11-27T13:00:00.000Z',
-    ...over,
-  };
-}
-
 describe('buildReport scores', () => {
   it('reports the groups’ median where nothing was agreed, saying how many groups it is of', () => {
     const bundle = threeGroups();
@@ -71,7 +39,7 @@ describe('buildReport scores', () => {
 
   it('uses the agreed now and target (and their gap) where the room agreed a score', () => {
     const bundle = threeGroups();
-    bundle.agreements = [agreement(bundle, 'value', { now: 1, target: 5, rationale: 'No benefits tracking yet', dissent: 'Place thinks 2' })];
+    bundle.agreements = [makeAgreement(bundle.workshop.id, 'value', { now: 1, target: 5, rationale: 'No benefits tracking yet', dissent: 'Place thinks 2' })];
     const value = buildReport(framework, bundle).scores.find((s) => s.outcomeId === 'value');
     expect(value).toMatchObject({ source: 'agreed', now: 1, target: 5, gap: 4, basis: 'Agreed' });
     expect(value?.agreement?.rationale).toBe('No benefits tracking yet');
@@ -81,8 +49,8 @@ describe('buildReport scores', () => {
   it('treats an agreement with words but no score as not agreed, and keeps agreed "not sure"', () => {
     const bundle = threeGroups();
     bundle.agreements = [
-      agreement(bundle, 'data', { now: null, target: null, rationale: 'Come back to this' }),
-      agreement(bundle, 'value', { now: 'not-sure', target: 3 }),
+      makeAgreement(bundle.workshop.id, 'data', { now: null, target: null, rationale: 'Come back to this' }),
+      makeAgreement(bundle.workshop.id, 'value', { now: 'not-sure', target: 3 }),
     ];
     const { scores } = buildReport(framework, bundle);
     expect(scores.find((s) => s.outcomeId === 'data')).toMatchObject({ source: 'median', now: 2, target: 4 });
@@ -105,8 +73,8 @@ describe('buildReport scores', () => {
     for (const g of [0, 1, 2]) set(bundle, g, 'partnership', { target: null });
     // Agreed: services 1 → 4 (gap 3) although its median gap is 2; leadership 4 → 4 (gap 0).
     bundle.agreements = [
-      agreement(bundle, 'services', { now: 1, target: 4 }),
-      agreement(bundle, 'leadership', { now: 4, target: 4 }),
+      makeAgreement(bundle.workshop.id, 'services', { now: 1, target: 4 }),
+      makeAgreement(bundle.workshop.id, 'leadership', { now: 4, target: 4 }),
     ];
     const report = buildReport(framework, bundle);
     const order = report.scoresByGap.map((s) => s.outcomeId);
@@ -124,7 +92,7 @@ describe('buildReport scores', () => {
     set(bundle, 0, 'data', { now: 2, target: 5 });
     set(bundle, 1, 'data', { now: 3, target: null });
     const data = buildReport(framework, bundle).scores.find((s) => s.outcomeId === 'data');
-    expect(data).toMatchObject({ now: 2.5, target: 5, gap: 2.5, basis: 'Median of 2 groups (target: 1)' });
+    expect(data).toMatchObject({ now: 2.5, target: 5, gap: 2.5, basis: 'Median of 2 groups (1 for target)' });
     expect(medianBasis({ nowValues: [], targetValues: [] })).toBe('Not scored');
     expect(medianBasis({ nowValues: [3], targetValues: [3] })).toBe('Median of 1 group');
   });
@@ -139,7 +107,7 @@ describe('buildReport scores', () => {
 
   it('makes one chart series of the reported scores', () => {
     const bundle = threeGroups();
-    bundle.agreements = [agreement(bundle, 'connectivity', { now: 'not-sure', target: 3 })];
+    bundle.agreements = [makeAgreement(bundle.workshop.id, 'connectivity', { now: 'not-sure', target: 3 })];
     const series = reportSeries(buildReport(framework, bundle).scores, 'Agreed, else median');
     expect(series.now).toHaveLength(12);
     expect(series.now[0]).toBeNull();
@@ -175,10 +143,10 @@ describe('actionsByOutcome', () => {
   it('groups actions by outcome in framework order, dated first, with status labels and UK dates', () => {
     const bundle = threeGroups();
     const actions = [
-      action(bundle, 'value', { what: 'Track benefits', status: 'in-progress', due: '2027-03-31' }),
-      action(bundle, 'connectivity', { what: 'Map coverage', status: 'done', due: '' }),
-      action(bundle, 'connectivity', { what: 'Bid for funding', due: '2027-01-15' }),
-      action(bundle, 'retired-outcome', { what: 'Old action' }),
+      makeAction(bundle.workshop.id, 'value', { what: 'Track benefits', owner: 'Alex', status: 'in-progress', due: '2027-03-31' }),
+      makeAction(bundle.workshop.id, 'connectivity', { what: 'Map coverage', status: 'done', due: '' }),
+      makeAction(bundle.workshop.id, 'connectivity', { what: 'Bid for funding', due: '2027-01-15' }),
+      makeAction(bundle.workshop.id, 'retired-outcome', { what: 'Old action' }),
     ];
     const groups = actionsByOutcome(framework, actions);
     expect(groups.map((g) => [g.outcomeId, g.title])).toEqual([
@@ -196,7 +164,7 @@ describe('actionsByOutcome', () => {
   it('is empty when there are no actions, and buildReport uses it', () => {
     const bundle = threeGroups();
     expect(actionsByOutcome(framework, [])).toEqual([]);
-    bundle.actions = [action(bundle, 'data')];
+    bundle.actions = [makeAction(bundle.workshop.id, 'data')];
     expect(buildReport(framework, bundle).actions.map((g) => g.outcomeId)).toEqual(['data']);
   });
 });

@@ -1,0 +1,244 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../src/App.svelte';
+import { router } from '../../src/state/router.svelte.ts';
+import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
+import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
+import { makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
+
+const allOutcomes = framework.outcomes.map((o) => o.id);
+
+/**
+ * Three groups that score every outcome 2 → 4, except: inclusion splits them (1, 4, 4); value is
+ * spread over neighbouring levels (1, 2, 3); Adults are not sure about data (-, 2, 3); and everyone
+ * puts leadership at 1 → 5, the widest gap.
+ */
+function threeGroups(): WorkshopBundle {
+  const bundle = makeBundle(3, allOutcomes);
+  const names = ['Adults', 'Children', 'Place'];
+  bundle.groups.forEach((g, i) => {
+    g.name = names[i] ?? g.name;
+    g.createdAt = `2026-11-27T09:0${i}:00.000Z`;
+  });
+  const set = (groupIndex: number, outcomeId: string, over: Partial<Rating>) => {
+    const groupId = bundle.groups[groupIndex]?.id;
+    bundle.ratings = bundle.ratings.map((r) => (r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r));
+  };
+  set(0, 'inclusion', { now: 1 });
+  set(1, 'inclusion', { now: 4, target: 5 });
+  set(2, 'inclusion', { now: 4, target: 5 });
+  set(0, 'value', { now: 1 });
+  set(2, 'value', { now: 3 });
+  set(0, 'data', { now: 'not-sure' });
+  set(2, 'data', { now: 3 });
+  for (const g of [0, 1, 2]) set(g, 'leadership', { now: 1, target: 5 });
+  return bundle;
+}
+
+async function start(hash: string) {
+  location.hash = hash;
+  await new Promise((r) => setTimeout(r, 0));
+  return render(App);
+}
+
+async function table() {
+  return screen.findByRole('table', { name: /each group’s now level/i });
+}
+
+// The table is large (12 rows, a dozen columns): reading it by selector keeps these tests fast, and
+// the tests below still find the table itself, the controls and the links by role and name.
+
+/** Outcome titles in the table's row order. */
+function rowTitles(t: HTMLElement): string[] {
+  return [...t.querySelectorAll('tbody th')].map((th) => th.textContent?.trim() ?? '');
+}
+
+const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The text of a row's cells, keyed by column header. */
+function rowByHeader(t: HTMLElement, title: string): Record<string, string> {
+  const headers = [...t.querySelectorAll('thead th')].map(text);
+  const row = [...t.querySelectorAll('tbody tr')].find((tr) => text(tr.querySelector('th') ?? tr) === title);
+  if (!row) throw new Error(`no row for ${title}`);
+  const cells = [...row.querySelectorAll('th, td')].map(text);
+  return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']));
+}
+
+// Each test renders the whole app with two charts and a large table, which is slow in jsdom.
+describe('compare screen', { timeout: 20_000 }, () => {
+  beforeAll(() => router.start());
+  beforeEach(async () => {
+    await resetDb();
+  });
+  afterEach(() => {
+    location.hash = '';
+  });
+
+  it('puts the split outcome first and flags it, with a way back to the workshop', async () => {
+    const bundle = threeGroups();
+    await storeBundle(bundle);
+    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Compare groups' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to workshop' })).toHaveAttribute('href', `#/w/${bundle.workshop.id}`);
+
+    const t = await table();
+    expect(screen.getByRole('radio', { name: 'Disagreement' })).toBeChecked();
+    // Inclusion splits (1 against 4, 4); value is 2 apart over neighbouring levels; data differs by 1.
+    expect(rowTitles(t).slice(0, 3)).toEqual(['Inclusion', 'Value', 'Data']);
+    expect(rowByHeader(t, 'Inclusion').Flag).toBe('Split');
+    expect(rowByHeader(t, 'Value').Flag).toBe('2+ apart');
+    expect(rowByHeader(t, 'Data').Flag).toBe('');
+    // The rest agree (range 0) and follow in framework order.
+    expect(rowTitles(t).slice(3)).toEqual(
+      framework.outcomes.map((o) => o.title).filter((title) => !['Inclusion', 'Value', 'Data'].includes(title)),
+    );
+
+    // The spread chart follows the same order, and says which outcome splits.
+    const spreadSection = screen.getByRole('region', { name: 'Spread by outcome' });
+    const spread = within(spreadSection).getByRole('img', { name: /^Spread of each group’s now level/ });
+    expect(spread).toHaveAccessibleName(expect.stringContaining('Split into two camps: Inclusion.'));
+    const rows = [...container.querySelectorAll('.row[data-outcome]')].map((r) => r.getAttribute('data-outcome'));
+    expect(rows.slice(0, 3)).toEqual(['inclusion', 'value', 'data']);
+    expect(screen.getByText(/1 outcome split/)).toBeInTheDocument();
+  });
+
+  it('shows each group’s score as a number in its shaded cell, with the median and range', async () => {
+    const bundle = threeGroups();
+    await storeBundle(bundle);
+    await start(`#/w/${bundle.workshop.id}/compare`);
+    const t = await table();
+    expect(rowByHeader(t, 'Inclusion')).toMatchObject({
+      Adults: '1 Starting',
+      Children: '4 Embedded',
+      Place: '4 Embedded',
+      Median: '4',
+      Range: '3 (1– to 4)',
+      'Gap to target': '+1 target 5',
+    });
+    const cell = within(t).getByRole('rowheader', { name: 'Inclusion' }).closest('tr')?.querySelector('td');
+    // The shade is never alone: the number is in the cell.
+    expect(cell).toHaveClass('heat-1');
+  });
+
+  it('counts "not sure" and leaves it out of the median', async () => {
+    const bundle = threeGroups();
+    await storeBundle(bundle);
+    await start(`#/w/${bundle.workshop.id}/compare`);
+    const t = await table();
+    // Data: Adults not sure, Children 2, Place 3: the median is of 2 and 3 only.
+    expect(rowByHeader(t, 'Data')).toMatchObject({
+      Adults: 'Not sure',
+      Median: '2.5',
+      Range: '1 (2– to 3)',
+      'Not sure': '1',
+      'Gap to target': '+1.5 target 4',
+    });
+    const dataRow = document.querySelector('.row[data-outcome="data"]');
+    expect(dataRow).toHaveTextContent('1 not sure');
+    expect(dataRow?.querySelector('[data-median]')).toHaveAttribute('data-median', '2.5');
+    // Adults' not sure draws no marker.
+    expect(dataRow?.querySelectorAll('.dot')).toHaveLength(2);
+  });
+
+  it('reorders by the gap between now and target, and back to framework order', async () => {
+    const user = userEvent.setup();
+    const bundle = threeGroups();
+    await storeBundle(bundle);
+    await start(`#/w/${bundle.workshop.id}/compare`);
+    const t = await table();
+    await user.click(screen.getByRole('radio', { name: 'Gap between now and target' }));
+    // Leadership 1 → 5 (gap 4) first; then those at 2 → 4 (gap 2) in framework order; data 2.5 → 4
+    // (1.5); inclusion 4 → 5 (1) last.
+    await waitFor(() => expect(rowTitles(t)[0]).toBe('Leadership'));
+    expect(rowByHeader(t, 'Leadership')['Gap to target']).toBe('+4 target 5');
+    expect(rowTitles(t).slice(1, 3)).toEqual(['Connectivity', 'Democracy and participation']);
+    expect(rowTitles(t).slice(-2)).toEqual(['Data', 'Inclusion']);
+    expect(t).toHaveAccessibleName(/ordered by gap between now and target/);
+
+    await user.click(screen.getByRole('radio', { name: 'Framework order' }));
+    await waitFor(() => expect(rowTitles(t)).toEqual(framework.outcomes.map((o) => o.title)));
+  });
+
+  it('hides a group’s markers on both charts, but keeps it in the table and the figures', async () => {
+    const user = userEvent.setup();
+    const bundle = threeGroups();
+    await storeBundle(bundle);
+    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const t = await table();
+    const adults = bundle.groups[0]?.id ?? '';
+    const markers = (groupId: string) => container.querySelectorAll(`svg [data-group="${groupId}"]`);
+
+    // Radar: a marker per outcome, plus its shape; spread: a marker per outcome.
+    expect(markers(adults).length).toBeGreaterThan(12);
+    const toggle = screen.getByRole('checkbox', { name: 'Show Adults' });
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    await waitFor(() => expect(markers(adults)).toHaveLength(0));
+    expect(markers(bundle.groups[1]?.id ?? '').length).toBeGreaterThan(12);
+    expect(screen.getByRole('img', { name: /Radar chart of now levels for 2 of 3 groups/ })).toBeInTheDocument();
+    // The table and the figures still count Adults.
+    expect(rowByHeader(t, 'Inclusion')).toMatchObject({ Adults: '1 Starting', Flag: 'Split' });
+
+    await user.click(toggle);
+    await waitFor(() => expect(markers(adults).length).toBeGreaterThan(12));
+  });
+
+  it('draws the agreed scores once any are set, and links each outcome to agreeing it', async () => {
+    const user = userEvent.setup();
+    const bundle = threeGroups();
+    await storeBundle({ ...bundle, agreements: [makeAgreement(bundle.workshop.id, 'inclusion', { now: 3, target: 5 })] });
+    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const t = await table();
+
+    expect(rowByHeader(t, 'Inclusion').Agreed).toBe('now 3 →, target 5 Agree Inclusion');
+    expect(rowByHeader(t, 'Data').Agreed).toBe('Not yet Agree Data');
+    expect(screen.getByRole('link', { name: 'Agree Inclusion' })).toHaveAttribute(
+      'href',
+      `#/w/${bundle.workshop.id}/agree/inclusion`,
+    );
+
+    const agreed = () => container.querySelectorAll('svg [data-group="agreed"]');
+    await waitFor(() => expect(agreed().length).toBeGreaterThan(0));
+    // One agreed outcome: a marker on the radar and on the spread chart, but no shape through it yet.
+    expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(1);
+    expect(container.querySelectorAll('svg [data-group="agreed"] [data-shape]')).toHaveLength(0);
+    expect(container.querySelectorAll('.dot[data-group="agreed"]')).toHaveLength(1);
+    expect(screen.getByRole('img', { name: /and the agreed scores/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Show the Agreed scores' }));
+    await waitFor(() => expect(agreed()).toHaveLength(0));
+  });
+
+  it('joins the agreed scores into a shape on the radar once every outcome is agreed', async () => {
+    const bundle = threeGroups();
+    await storeBundle({ ...bundle, agreements: allOutcomes.map((o) => makeAgreement(bundle.workshop.id, o, { now: 3, target: 4 })) });
+    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    await table();
+    await waitFor(() =>
+      expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(12),
+    );
+    expect(container.querySelectorAll('svg [data-group="agreed"] [data-shape="now"]')).toHaveLength(1);
+  });
+
+  it('offers no agreed series before anything is agreed', async () => {
+    const bundle = threeGroups();
+    await storeBundle(bundle);
+    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    await table();
+    expect(screen.queryByRole('checkbox', { name: /Agreed/ })).toBeNull();
+    expect(container.querySelectorAll('svg [data-group="agreed"]')).toHaveLength(0);
+  });
+
+  it('says there is nothing to compare before anyone has scored', async () => {
+    const bundle = makeBundle(2, []);
+    await storeBundle(bundle);
+    await start(`#/w/${bundle.workshop.id}/compare`);
+    expect(await screen.findByText(/No scores yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('says when the workshop is not on this device', async () => {
+    await start('#/w/missing/compare');
+    expect(await screen.findByText('This workshop is not on this device.')).toBeInTheDocument();
+  });
+});
