@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 results=test-results
 mkdir -p "$results"
-rm -f "$results/unit.json" "$results/e2e.json"
+rm -f "$results/unit.json" "$results/e2e.json" "$results/webkit.json"
 passed=0
 failed=0
 
@@ -61,12 +61,18 @@ if ! bash scripts/ensure-chromium.sh; then
   failed=$((failed + 1))
 fi
 
+heading 'WebKit'
+if ! bash scripts/ensure-webkit.sh; then
+  failed=$((failed + 1))
+fi
+
 check 'Type and Svelte checks (svelte-check)' npm run --silent check
 suite 'Unit and component tests' "$results/unit.json" npx vitest run
 # A failed build leaves no dist/, so the end-to-end tests cannot pass against an old build.
 rm -rf dist
 check 'Production build' npx vite build
 suite 'End-to-end tests (Chromium)' "$results/e2e.json" npx vitest run --config vitest.e2e.config.ts
+suite 'End-to-end tests (WebKit)' "$results/webkit.json" npx vitest run --config vitest.webkit.config.ts
 
 echo
 echo "$passed passed, $failed failed"

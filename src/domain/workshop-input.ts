@@ -17,6 +17,12 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/** True for a date in the years 2000-2100: a date field can turn a mistyped year into 0027. */
+export function isPlausibleYear(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= 2000 && year <= 2100;
+}
+
 /** Trims the form's text and checks it; returns the cleaned input and an error message per bad field. */
 export function validateWorkshopInput(raw: WorkshopInput): { input: WorkshopInput; errors: WorkshopInputErrors } {
   const input: WorkshopInput = {
@@ -33,6 +39,7 @@ export function validateWorkshopInput(raw: WorkshopInput): { input: WorkshopInpu
   if (input.facilitator.length > MAX_NAME_LENGTH)
     errors.facilitator = `Facilitator must be ${MAX_NAME_LENGTH} characters or fewer`;
   if (!isIsoDate(input.date)) errors.date = 'Enter a real date, for example 27/11/2026';
+  else if (!isPlausibleYear(input.date)) errors.date = 'The date must be between the years 2000 and 2100';
   return { input, errors };
 }
 

@@ -7,7 +7,7 @@ import type { NowAnswer, Workshop, WorkshopBundle } from '../domain/types.ts';
 import { levelName } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
 import { exportBaseName } from './export-file.ts';
-import { median, outcomeFigures } from './outcome-figures.ts';
+import { outcomeStats } from '../domain/stats.ts';
 
 type Cell = string | number;
 
@@ -80,11 +80,13 @@ export function ratingsCsv(framework: Framework, bundle: WorkshopBundle): string
 
 /** One row per outcome with an agreed score (or its rationale or dissent), in the framework's order. */
 export function agreementsCsv(framework: Framework, bundle: WorkshopBundle): string {
-  const rows = outcomeFigures(framework, bundle).flatMap(({ outcome, agreement, nows }) => {
+  const stats = outcomeStats(framework, bundle);
+  const rows = framework.outcomes.flatMap((outcome, i) => {
+    const agreement = bundle.agreements.find((a) => a.outcomeId === outcome.id);
     if (!agreement) return [];
     const empty = agreement.now === null && agreement.target === null && agreement.rationale.trim() === '' && agreement.dissent.trim() === '';
     if (empty) return [];
-    return [[outcome.id, outcome.title, nowCell(framework, agreement.now), agreement.target ?? '', agreement.rationale, agreement.dissent, median(nows) ?? '']];
+    return [[outcome.id, outcome.title, nowCell(framework, agreement.now), agreement.target ?? '', agreement.rationale, agreement.dissent, stats[i]?.medianNow ?? '']];
   });
   return toCsv(['Outcome ID', 'Outcome', 'Agreed now', 'Agreed target', 'Rationale', 'Dissent', "Groups' median now"], rows);
 }

@@ -1,10 +1,11 @@
 // A short plain-text summary of a workshop, for the body of an email, and the `mailto:` link that
 // opens it in the device's mail app.
-import type { NowAnswer, Workshop, WorkshopBundle } from '../domain/types.ts';
+import type { Agreement, NowAnswer, Workshop, WorkshopBundle } from '../domain/types.ts';
 import { orderedGroups } from '../domain/results.ts';
+import { outcomeStats, type OutcomeStats } from '../domain/stats.ts';
+import { hasAgreedScore } from '../domain/report.ts';
 import { formatDate } from '../domain/workshop-input.ts';
-import type { Framework } from '../framework/types.ts';
-import { median, outcomeFigures, type OutcomeFigures } from './outcome-figures.ts';
+import type { Framework, Outcome } from '../framework/types.ts';
 
 /**
  * Longest `mailto:` link made. Some mail apps (and Outlook on Windows, around 2,000 characters)
@@ -35,20 +36,18 @@ function shownNow(framework: Framework, now: NowAnswer): string {
  * One outcome's line: `- Data: agreed 2 → 4`; else the groups' median and the range of their "now",
  * `- Data: median 2.5 → 4, now 2 to 3 (3 groups, 1 not sure)`; else `- Data: not scored`.
  */
-function outcomeLine(framework: Framework, figures: OutcomeFigures): string {
-  const { outcome, agreement, nows, targets, notSure, scoredGroups } = figures;
-  if (agreement && (agreement.now !== null || agreement.target !== null)) {
+function outcomeLine(framework: Framework, outcome: Outcome, stats: OutcomeStats, agreement: Agreement | undefined): string {
+  if (hasAgreedScore(agreement)) {
     return `- ${outcome.title}: agreed ${shownNow(framework, agreement.now)} → ${agreement.target ?? '?'}`;
   }
-  const now = median(nows);
-  const target = median(targets);
-  const unsure = notSure > 0 ? `${notSure} not sure` : '';
-  if (now === undefined && target === undefined) return `- ${outcome.title}: ${unsure || 'not scored'}`;
+  const { medianNow: now, medianTarget: target, notSureCount, minNow, maxNow } = stats;
+  const unsure = notSureCount > 0 ? `${notSureCount} not sure` : '';
+  if (now === null && target === null) return `- ${outcome.title}: ${unsure || 'not scored'}`;
+  const scoredGroups = Math.max(stats.nowValues.length, stats.targetValues.length);
   const count = [`${scoredGroups} ${scoredGroups === 1 ? 'group' : 'groups'}`, unsure].filter(Boolean).join(', ');
-  const [low, high] = [Math.min(...nows), Math.max(...nows)];
-  const range = nows.length > 1 && low !== high ? `, now ${low} to ${high}` : '';
+  const range = minNow !== null && maxNow !== null && minNow !== maxNow ? `, now ${minNow} to ${maxNow}` : '';
   const label = scoredGroups > 1 ? 'median ' : '';
-  return `- ${outcome.title}: ${label}${now === undefined ? '?' : shownNumber(now)} → ${target === undefined ? '?' : shownNumber(target)}${range} (${count})`;
+  return `- ${outcome.title}: ${label}${now === null ? '?' : shownNumber(now)} → ${target === null ? '?' : shownNumber(target)}${range} (${count})`;
 }
 
 /** A short plain-text summary of the workshop, its groups, each outcome's scores and the actions. */
@@ -64,7 +63,14 @@ export function plainSummary(framework: Framework, bundle: WorkshopBundle): stri
     groups.length ? `Groups: ${groups.join(', ')}` : 'No groups yet',
     '',
     `Now → target for each outcome, on a scale of ${Math.min(...levels)} to ${Math.max(...levels)}: the agreed score, or the groups' median:`,
-    ...outcomeFigures(framework, bundle).map((figures) => outcomeLine(framework, figures)),
+    ...outcomeStats(framework, bundle).map((stats, i) =>
+      outcomeLine(
+        framework,
+        framework.outcomes[i]!,
+        stats,
+        bundle.agreements.find((a) => a.outcomeId === stats.outcomeId),
+      ),
+    ),
     '',
     bundle.actions.length === 0
       ? 'Actions: none yet.'

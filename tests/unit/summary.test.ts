@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { median } from '../../src/files/outcome-figures.ts';
 import { MAX_MAILTO_LENGTH, SHORTENED_NOTE, mailtoHref, plainSummary, summarySubject } from '../../src/files/summary.ts';
 import { getFramework } from '../../src/framework/frameworks.ts';
 import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
@@ -39,16 +38,6 @@ function workshopBundle(): WorkshopBundle {
     ],
   };
 }
-
-describe('median', () => {
-  it('is the middle value, or the mean of the middle two', () => {
-    expect(median([])).toBeUndefined();
-    expect(median([3])).toBe(3);
-    expect(median([4, 1, 3])).toBe(3);
-    expect(median([2, 3])).toBe(2.5);
-    expect(median([5, 1, 2, 4])).toBe(3);
-  });
-});
 
 describe('plainSummary', () => {
   it('names the workshop, its date, organisation, facilitator and groups', () => {

@@ -16,6 +16,13 @@ describe('workshop input', () => {
     expect(errors.date).toMatch(/real date/);
   });
 
+  it('refuses implausible years, such as a date field turning 2026 into 0027', () => {
+    expect(validateWorkshopInput({ ...good, date: '0027-12-11' }).errors.date).toBe(
+      'The date must be between the years 2000 and 2100',
+    );
+    expect(validateWorkshopInput({ ...good, date: '2100-12-31' }).errors.date).toBeUndefined();
+  });
+
   it('limits lengths', () => {
     const { errors } = validateWorkshopInput({ ...good, name: 'x'.repeat(201), organisation: 'y'.repeat(201) });
     expect(errors.name).toMatch(/200 characters/);

@@ -240,6 +240,7 @@ describe.sequential('WebKit: a workshop from first visit to import', () => {
       ),
     );
     expect(await browser.execute(() => navigator.serviceWorker.controller === null)).toBe(true);
+    await expectNoPageErrors();
 
     // registerType 'prompt' does not claim the first page: one reload puts it under the worker.
     await timed('first controlled reload', async () => {
