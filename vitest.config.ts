@@ -10,6 +10,7 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
       setupFiles: ['tests/setup.ts'],
+      testTimeout: 20_000,
     },
   }),
 );
