@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestPersistenceOnce, storageReport } from '../../src/data/device-storage.ts';
 import { resetDb } from '../factories.ts';

@@ -25,9 +25,8 @@ const expectedIds = [
   'value',
 ];
 
-// The published page sits beside the repo: <repo>/../shared/reference/. Resolved from this file's
-// folder, not the URL global, which jsdom replaces.
-const pagePath = resolve(import.meta.dirname, '../../../shared/reference/lga-12-outcomes-page.txt');
+// The published page (LGA, Socitm and Solace, 2022), copied from shared/reference/ into the fixtures.
+const pagePath = resolve(import.meta.dirname, '../fixtures/lga-12-outcomes-page.txt');
 
 /** Collapses every run of whitespace (including the page's non-breaking spaces) to one space. */
 function normalise(text: string): string {

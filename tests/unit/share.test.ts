@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { saveFile } from '../../src/files/save-file.ts';
 import { canShareFiles, shareFiles } from '../../src/files/share.ts';

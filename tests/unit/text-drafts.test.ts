@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/data/db.ts';
 import { recoverDrafts } from '../../src/data/draft-recovery.ts';
