@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 results=test-results
 mkdir -p "$results"
-rm -f "$results/unit.json" "$results/e2e.json" "$results/webkit.json"
+rm -f "$results/unit.json" "$results/e2e.json" "$results/webkit.json" "$results/stress.json"
 passed=0
 failed=0
 
@@ -73,6 +73,7 @@ rm -rf dist
 check 'Production build' npx vite build
 suite 'End-to-end tests (Chromium)' "$results/e2e.json" npx vitest run --config vitest.e2e.config.ts
 suite 'End-to-end tests (WebKit)' "$results/webkit.json" npx vitest run --config vitest.webkit.config.ts
+suite 'Stress tests (crash and close, hostile files)' "$results/stress.json" npx vitest run --config vitest.stress.config.ts
 
 echo
 echo "$passed passed, $failed failed"

@@ -13,6 +13,12 @@ export const APP_NAME = 'Outcomes Workshop';
 /** Files larger than this are refused before they are read; a real workshop is far smaller. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Deepest nesting of lists and sets of fields accepted (a workshop file nests 5 deep). Deeper files
+ * are refused before parsing: parsing a few megabytes of nesting blocks the page for seconds.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
 /** Longest accepted name, organisation, facilitator, group name, id or framework field. */
 export const MAX_TEXT_LENGTH = 200;
 

@@ -5,7 +5,7 @@ import { agreementId, ratingId } from '../domain/ids.ts';
 import { isIsoDate } from '../domain/workshop-input.ts';
 import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
-import { FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
+import { FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING_DEPTH, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
 import { alternatives, fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
 
 /** A file that passed every check, as a bundle ready to merge. */
@@ -36,7 +36,8 @@ export async function readImportFiles(files: readonly File[]): Promise<{ ok: Par
 async function readImportFile(file: File): Promise<{ bundle: WorkshopBundle } | { message: string }> {
   const name = `“${file.name}”`;
   if (file.size > MAX_FILE_BYTES) {
-    const mb = (file.size / 1024 / 1024).toFixed(1);
+    // Rounded up, so a file just over the limit never reads as "5.0 MB; the limit is 5 MB".
+    const mb = (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1);
     return { message: `${name} is too large to be an Outcomes Workshop file (${mb} MB; the limit is 5 MB).` };
   }
   let text: string;
@@ -56,6 +57,9 @@ export function parseWorkshopText(text: string, fileName: string): { bundle: Wor
   if (body.trim() === '') return { message: `${name} is empty. Export the workshop again and import the new file.` };
   // Every workshop file is a JSON object: anything else (a picture, a spreadsheet) is not ours.
   if (!body.trimStart().startsWith('{')) return { message: `${name} is not an Outcomes Workshop file.` };
+  if (nestedTooDeeply(body, MAX_NESTING_DEPTH)) {
+    return { message: `${name} is damaged: it is nested far more deeply than any Outcomes Workshop file.` };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(body);
@@ -70,6 +74,30 @@ export function parseWorkshopText(text: string, fileName: string): { bundle: Wor
   const problem = checkMeaning(parsed.envelope, name);
   if (problem) return { message: problem };
   return { bundle: toBundle(parsed.envelope) };
+}
+
+/**
+ * True when lists and sets of fields nest deeper than `limit` (brackets inside strings do not count).
+ * Stops at the first level too deep, so a hostile file costs little; a whole 5 MB file takes milliseconds.
+ */
+function nestedTooDeeply(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
 }
 
 /** Recognises our files and their version before anything else is looked at. */
@@ -89,6 +117,10 @@ function checkHeader(raw: unknown, name: string): VersionedEnvelope | string {
 function shapeMessage(raw: unknown, path: Path, issue: { type: string; received: string; requirement?: unknown }, name: string): string {
   const key = path.at(-1);
   const subject = subjectOf(raw, path);
+  // valibot takes a list for a set of fields with none of them: say a list is there, not that a field is missing.
+  if (issue.received === 'undefined' && typeof key === 'string' && Array.isArray(valueAt(raw, path.slice(0, -1)))) {
+    return `${name} has a value that is not allowed: ${subjectOf(raw, path.slice(0, -1))} must be a set of fields.`;
+  }
   if (issue.received === 'undefined') return `${name} is incomplete: ${subject} is missing.`;
   if ((key === 'now' || key === 'target') && (path[1] === 'ratings' || path[1] === 'agreements')) {
     const framework = getFramework(String(fieldOf(fieldOf(raw, 'workshop'), 'frameworkId')));
