@@ -8,7 +8,7 @@ export default mergeConfig(
     plugins: [svelteTesting()],
     test: {
       setupFiles: ['tests/setup.ts'],
-      testTimeout: 20_000,
+      testTimeout: 40_000,
       projects: [
         // Unit tests run in Node, which starts fast; a unit file that needs the DOM says so with a
         // `@vitest-environment jsdom` comment at its top.

@@ -48,7 +48,7 @@ function shownOrder(): string[] {
     .map((cell) => cell.textContent?.trim() ?? '');
 }
 
-describe('the actions of a workshop', { timeout: 20_000 }, () => {
+describe('the actions of a workshop', { timeout: 40_000 }, () => {
   beforeAll(() => router.start());
   beforeEach(() => resetDb());
   afterEach(() => {
@@ -95,6 +95,8 @@ describe('the actions of a workshop', { timeout: 20_000 }, () => {
     await openActions();
     const status = screen.getByRole('combobox', { name: 'Status of “Publish a data register”' });
     expect(status).toHaveValue('not-started');
+    // The label's visible part (a card has no column header above the select); the rest is for screen readers.
+    expect((status as HTMLSelectElement).labels[0]?.firstChild?.textContent?.trim()).toBe('Status');
     await user.selectOptions(status, 'Done');
     await waitFor(async () => expect((await db.actions.get('a2'))?.status).toBe('done'));
     expect(await screen.findByText('Saved')).toBeInTheDocument();

@@ -27,7 +27,7 @@ async function openAgree(over: Partial<typeof workshop> = {}) {
 }
 
 // Whole-app renders with two 6-option level choices: slow in jsdom on a busy machine.
-describe('agreeing an outcome', { timeout: 20_000 }, () => {
+describe('agreeing an outcome', { timeout: 40_000 }, () => {
   beforeAll(() => router.start());
   beforeEach(() => resetDb());
   afterEach(() => {
@@ -104,7 +104,7 @@ describe('agreeing an outcome', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('radio', { name: 'In progress' }));
     await user.click(screen.getByRole('button', { name: 'Add action' }));
 
-    expect(await screen.findByText('Publish a data register', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Publish a data register', {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.queryByRole('alert', { name: 'There is a problem' })).toBeNull();
     expect(screen.getByText('31 January 2027')).toBeInTheDocument();
     expect(screen.getByLabelText('What needs to happen')).toHaveValue('');

@@ -33,7 +33,7 @@ async function start(hash: string) {
 }
 
 // Each test renders the whole app, which is slow in jsdom when the machine is busy.
-describe('private scoring', { timeout: 20_000 }, () => {
+describe('private scoring', { timeout: 40_000 }, () => {
   beforeAll(() => router.start());
   beforeEach(async () => {
     await resetDb();

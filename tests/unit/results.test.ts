@@ -3,7 +3,7 @@ import { defaultFramework as framework } from '../../src/framework/frameworks.ts
 import { groupSeries, hasAnswers, isLevel, orderedGroups } from '../../src/domain/results.ts';
 import { makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
 import { markerNames, markerPath, seriesColours, seriesStyle } from '../../src/ui/charts/series.ts';
-import { estimateEm, radarLayout, wrapToWidth } from '../../src/ui/charts/RadarChart.svelte';
+import { estimateEm, radarLayout, ringLabelLevels, wrapToWidth } from '../../src/ui/charts/radar-layout.ts';
 
 const n = framework.outcomes.length;
 const indexOf = (id: string) => framework.outcomes.findIndex((o) => o.id === id);
@@ -141,11 +141,16 @@ describe('seriesStyle', () => {
   });
 });
 
-// The radar's label layout is plain geometry in the component's module script.
+// The radar's label layout is plain geometry, in its own module.
 describe('radar layout', () => {
   const titles = framework.outcomes.map((o) => o.title);
-  const overlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
-    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  type Box = { left: number; right: number; top: number; bottom: number };
+  const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+  /** How far the box's nearest point is from the chart's centre. */
+  const nearest = (b: Box) => Math.hypot(clamp(0, b.left, b.right), clamp(0, b.top, b.bottom));
+  /** The chart's own sizes for a box `px` wide: 12-14px labels and an 11px gap. */
+  const sizeFor = (px: number) => ({ font: (12 + 2 * clamp((px - 360) / 240, 0, 1)) * (600 / px), gap: 11 * (600 / px) });
 
   it('wraps a title to the width it is given, keeping whole words', () => {
     const lines = wrapToWidth('Economic productivity and growth', 7, estimateEm);
@@ -169,9 +174,29 @@ describe('radar layout', () => {
         expect(label.box.right).toBeLessThanOrEqual(x + width);
         expect(label.box.top).toBeGreaterThanOrEqual(y);
         expect(label.box.bottom).toBeLessThanOrEqual(y + height);
+        expect(nearest(label.box)).toBeGreaterThanOrEqual(layout.radius);
         for (const other of layout.labels.slice(i + 1)) expect(overlap(label.box, other.box)).toBe(false);
       });
     }
+  });
+
+  it('keeps the rings large on a phone, moving crowded labels up or down rather than shrinking the chart', () => {
+    // A phone-sized chart (340px), with the estimate and with a font 8% wider (a device's fonts
+    // differ): the rings stay over 40% of the width, where they used to drop to a quarter of it.
+    for (const scale of [1, 1.08]) {
+      const layout = radarLayout(titles, sizeFor(340), (text) => estimateEm(text) * scale);
+      expect(layout.viewBox.width).toBe(600);
+      expect((2 * layout.radius) / layout.viewBox.width).toBeGreaterThan(0.4);
+      // The top label (Connectivity) sits above its neighbours (Value and Data), not beside them.
+      const [top, next] = [layout.labels[0], layout.labels[1]];
+      expect(top && next && top.box.bottom <= next.box.top).toBe(true);
+    }
+  });
+
+  it('numbers every ring when they are far enough apart, else every other one from the top', () => {
+    expect(ringLabelLevels([1, 2, 3, 4, 5], 30)).toEqual([1, 2, 3, 4, 5]);
+    expect(ringLabelLevels([1, 2, 3, 4, 5], 20)).toEqual([1, 3, 5]);
+    expect(ringLabelLevels([0, 1, 2, 3], 20)).toEqual([1, 3]);
   });
 
   it('gives the rings less room as the labels grow, and widens the viewBox rather than clip', () => {
