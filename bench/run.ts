@@ -3,7 +3,8 @@
 // Prints a table and writes bench/results.json. How each figure is measured: docs/benchmarks.md.
 //
 // Environment: BENCH_DIST (default dist), BENCH_RUNS (default 9; at least 7 for reported figures),
-// BENCH_IMPORT_RUNS (default 7), CHROMIUM_PATH; for finding out why a figure is slow:
+// BENCH_IMPORT_RUNS (default 7), CHROMIUM_PATH, BENCH_BASELINE_DIST (a baseline built beforehand,
+// instead of building bench/minimal-app); for finding out why a figure is slow:
 // BENCH_ONLY=cold,tap,compare,import,list (some stages only; results.json is then not written) and
 // BENCH_PROFILE_DIR=dir (a CPU profile of the last measured run of tap, compare, import and list,
 // written as .cpuprofile for Chrome DevTools, and summarised; build with `--minify false` for names).
@@ -599,9 +600,12 @@ async function coldStart(context: BrowserContext, control: CDPSession, url: stri
         .getEntriesByType('resource')
         .filter((r) => r.startTime <= usable && /\.(js|css)$/.test(new URL(r.name).pathname))
         .map((r) => new URL(r.name).pathname);
-      const scripts = performance
-        .getEntriesByType('resource')
-        .filter((r) => r.startTime <= usable && /\.(js|css)$/.test(new URL(r.name).pathname)) as PerformanceResourceTiming[];
+      // The page's own entry script and stylesheets (not what its scripts import later on).
+      const own = new Set(
+        [...document.querySelectorAll<HTMLScriptElement>('script[src]'), ...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"], link[rel~="modulepreload"]')]
+          .map((el) => (el instanceof HTMLScriptElement ? el.src : el.href)),
+      );
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => own.has(r.name));
       return {
         htmlAt: nav?.responseEnd ?? Number.NaN,
         workerStart: nav?.workerStart ?? 0,
@@ -892,8 +896,9 @@ async function main(): Promise<number> {
   log(`Sizes: first screen ${sizes.initialKb.toFixed(1)} kB (${sizes.initial.map((f) => f.file).join(', ')}); precache ${sizes.precacheKb.toFixed(1)} kB in ${sizes.precache.length} files`);
   if (sizes.precacheDuplicates.length) log(`  precache manifest lists twice: ${sizes.precacheDuplicates.join(', ')}`);
 
-  log('Building the baseline app (bench/minimal-app)...');
-  const baseDir = await buildBaseline();
+  const prebuilt = process.env.BENCH_BASELINE_DIST ? path.resolve(process.env.BENCH_BASELINE_DIST) : null;
+  if (!prebuilt) log('Building the baseline app (bench/minimal-app)...');
+  const baseDir = prebuilt ?? (await buildBaseline());
   const baseSizes = measureSizes(baseDir);
 
   const app = await startAppServer({ outDir: DIST });
@@ -928,8 +933,11 @@ async function main(): Promise<number> {
       log(`  app      ${fmt(cold.appRuns.map((r) => r.usable))} ms (first frame ${fmt(cold.appRuns.map((r) => r.frame))})`);
       log(`  baseline ${fmt(cold.baseRuns.map((r) => r.usable))} ms (first frame ${fmt(cold.baseRuns.map((r) => r.frame))})`);
       const phases = (rs: ColdRun[]) =>
-        `HTML ${median(rs.map((r) => r.htmlAt)).toFixed(0)}, scripts and styles in ${median(rs.map((r) => r.assetsAt)).toFixed(0)}, ` +
+        `HTML ${median(rs.map((r) => r.htmlAt)).toFixed(0)}, its scripts and styles in ${median(rs.map((r) => r.assetsAt)).toFixed(0)}, ` +
         `scripts run ${median(rs.map((r) => r.scriptsRunAt)).toFixed(0)}, usable ${median(rs.map((r) => r.usable)).toFixed(0)} ms`;
+      // Each app run beside the baseline run next to it (they share the machine's load at the time).
+      const pairs = cold.appRuns.map((r, i) => r.usable / (cold.baseRuns[i]?.usable ?? Number.NaN));
+      log(`  run by run, app / baseline: ${pairs.map((p) => p.toFixed(2)).join(' ')} (median ${median(pairs).toFixed(2)}, quartiles ${percentile(pairs, 25).toFixed(2)}-${percentile(pairs, 75).toFixed(2)})`);
       log(`  medians, app:      ${phases(cold.appRuns)}`);
       log(`  medians, baseline: ${phases(cold.baseRuns)}`);
       const loaded = [...new Set(cold.appRuns.flatMap((r) => r.loaded))].map((p) => p.replace(/^\//, ''));
@@ -1002,7 +1010,7 @@ async function main(): Promise<number> {
     await app.stop();
     await base.stop();
     await removeDir(profileDir);
-    await removeDir(baseDir);
+    if (!prebuilt) await removeDir(baseDir);
   }
 
   // The table
