@@ -2,7 +2,7 @@
 import type { Workshop, WorkshopBundle } from '../domain/types.ts';
 import { nowIso } from '../domain/ids.ts';
 import { getFramework } from '../framework/frameworks.ts';
-import { APP_NAME, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION } from './format.ts';
+import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION } from './format.ts';
 import type { FileEnvelope } from './schema.ts';
 
 /** The file's envelope for a workshop: fields in a fixed order, records in a stable order. */
@@ -103,4 +103,32 @@ export function exportFileName(workshop: Pick<Workshop, 'name' | 'date'>): strin
 export function workshopFile(bundle: WorkshopBundle, appVersion: string, exportedAt?: string): File {
   const text = `${JSON.stringify(buildEnvelope(bundle, appVersion, exportedAt), null, 2)}\n`;
   return new File([text], exportFileName(bundle.workshop), { type: 'application/json' });
+}
+
+/**
+ * A short fingerprint of everything a workshop's file holds (not when or by which version it was
+ * written), so the app can tell whether the workshop has changed since it was last exported.
+ * FNV-1a, 32 bits, over the file's JSON: records are sorted, so equal content gives equal text.
+ */
+export function contentFingerprint(bundle: WorkshopBundle): string {
+  const text = JSON.stringify(buildEnvelope(bundle, '', '').workshop);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${text.length}`;
+}
+
+/** Every workshop on the device in one file ("Export everything"), which imports back as they were. */
+export function backupFile(bundles: readonly WorkshopBundle[], appVersion: string, exportedAt: string = nowIso()): File {
+  const backup = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    app: { name: APP_NAME, version: appVersion },
+    exportedAt,
+    workshops: bundles.map((bundle) => buildEnvelope(bundle, appVersion, exportedAt)),
+  };
+  const text = `${JSON.stringify(backup, null, 2)}\n`;
+  return new File([text], `outcomes-workshop-backup-${exportedAt.slice(0, 10)}.json`, { type: 'application/json' });
 }

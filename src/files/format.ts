@@ -7,6 +7,15 @@ export const FILE_FORMAT = 'outcomes-workshop';
 /** The file format version this app writes and the newest it reads. */
 export const FILE_FORMAT_VERSION = 2;
 
+/**
+ * The `format` of a backup: every workshop on a device in one file, from "Export everything". Its
+ * `workshops` is a list of workshop files (each with its own `format` and `formatVersion`).
+ */
+export const BACKUP_FORMAT = 'outcomes-workshop-backup';
+
+/** The backup format version this app writes and the newest it reads. */
+export const BACKUP_FORMAT_VERSION = 1;
+
 /** The app's name as written in every file. */
 export const APP_NAME = 'Outcomes Workshop';
 

@@ -2,10 +2,10 @@
 // plain English what is wrong. Loaded lazily (it pulls in valibot), never on the first screen.
 import type { Action, Agreement, Group, Rating, Workshop, WorkshopBundle } from '../domain/types.ts';
 import { agreementId, ratingId } from '../domain/ids.ts';
-import { isIsoDate } from '../domain/workshop-input.ts';
+import { isIsoDate, isPlausibleYear } from '../domain/workshop-input.ts';
 import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
-import { FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING_DEPTH, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING_DEPTH, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
 import { alternatives, fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
 
 /** A file that passed every check, as a bundle ready to merge. */
@@ -26,14 +26,14 @@ export async function readImportFiles(files: readonly File[]): Promise<{ ok: Par
   const errors: FileError[] = [];
   for (const file of files) {
     const result = await readImportFile(file);
-    if ('bundle' in result) ok.push({ fileName: file.name, bundle: result.bundle });
+    if ('bundles' in result) ok.push(...result.bundles.map((bundle) => ({ fileName: file.name, bundle })));
     else errors.push({ fileName: file.name, message: result.message });
   }
   return { ok, errors };
 }
 
-/** Reads one file: refused by size before reading, then checked by `parseWorkshopText`. */
-async function readImportFile(file: File): Promise<{ bundle: WorkshopBundle } | { message: string }> {
+/** Reads one file: refused by size before reading, then checked by `parseImportText`. */
+async function readImportFile(file: File): Promise<{ bundles: WorkshopBundle[] } | { message: string }> {
   const name = `“${file.name}”`;
   if (file.size > MAX_FILE_BYTES) {
     // Rounded up, so a file just over the limit never reads as "5.0 MB; the limit is 5 MB".
@@ -47,11 +47,22 @@ async function readImportFile(file: File): Promise<{ bundle: WorkshopBundle } | 
     // Reading fails when the file vanished or is still in the cloud (iPadOS Files): say so, do not crash.
     return { message: `${name} could not be opened on this device. Save it to the device, then import it again.` };
   }
-  return parseWorkshopText(text, file.name);
+  return parseImportText(text, file.name);
 }
 
 /** Checks the text of a workshop file and turns it into a bundle, or says why it is refused. */
-export function parseWorkshopText(text: string, fileName: string): { bundle: WorkshopBundle } | { message: string } {
+export function parseWorkshopText(text: string, fileName: string, now: Date = new Date()): { bundle: WorkshopBundle } | { message: string } {
+  const result = parseImportText(text, fileName, now);
+  if ('message' in result) return result;
+  if (result.bundles.length !== 1) return { message: `“${fileName}” is a backup of several workshops, not one workshop file.` };
+  return { bundle: result.bundles[0]! };
+}
+
+/**
+ * Checks the text of a workshop file or of a backup ("Export everything") and turns it into
+ * bundles, or says why it is refused. A backup is refused whole if any workshop in it is.
+ */
+export function parseImportText(text: string, fileName: string, now: Date = new Date()): { bundles: WorkshopBundle[] } | { message: string } {
   const name = `“${fileName}”`;
   const body = text.replace(/^\uFEFF/, ''); // a byte-order mark some editors add on Windows
   if (body.trim() === '') return { message: `${name} is empty. Export the workshop again and import the new file.` };
@@ -66,14 +77,45 @@ export function parseWorkshopText(text: string, fileName: string): { bundle: Wor
   } catch {
     return { message: `${name} could not be read: it may be damaged or cut short.` };
   }
+  if (fieldOf(raw, 'format') === BACKUP_FORMAT) return parseBackup(raw, name, now);
+  const result = parseWorkshopObject(raw, name, now);
+  return 'message' in result ? result : { bundles: [result.bundle] };
+}
+
+/** One workshop file's parsed JSON: its header, any migration, its shape, then its meaning. */
+function parseWorkshopObject(raw: unknown, name: string, now: Date): { bundle: WorkshopBundle } | { message: string } {
   const header = checkHeader(raw, name);
   if (typeof header === 'string') return { message: header };
   const migrated = migrate(header);
   const parsed = parseEnvelope(migrated);
   if (!parsed.ok) return { message: shapeMessage(migrated, parsed.issue.path?.map((p) => p.key as string | number) ?? [], parsed.issue, name) };
-  const problem = checkMeaning(parsed.envelope, name);
+  const problem = checkMeaning(parsed.envelope, name, now);
   if (problem) return { message: problem };
   return { bundle: toBundle(parsed.envelope) };
+}
+
+/** A backup's parsed JSON: its version, then every workshop in it as a workshop file of its own. */
+function parseBackup(raw: unknown, name: string, now: Date): { bundles: WorkshopBundle[] } | { message: string } {
+  const version = fieldOf(raw, 'formatVersion');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { message: `${name} is damaged: its backup format version (${shown(version)}) is not one this app knows.` };
+  }
+  if (version > BACKUP_FORMAT_VERSION) {
+    return { message: `${name} was made by a newer version of Outcomes Workshop (backup format ${version}). Update the app on this device, then import it again.` };
+  }
+  const workshops = fieldOf(raw, 'workshops');
+  if (!Array.isArray(workshops)) return { message: `${name} is damaged: it is a backup, but its list of workshops is missing.` };
+  if (workshops.length === 0) return { message: `${name} is a backup with no workshops in it, so there is nothing to import.` };
+  const bundles: WorkshopBundle[] = [];
+  const ids = new Set<string>();
+  for (const [i, item] of workshops.entries()) {
+    const result = parseWorkshopObject(item, `workshop ${i + 1} of ${workshops.length} in ${name}`, now);
+    if ('message' in result) return result;
+    if (ids.has(result.bundle.workshop.id)) return { message: `${name} is damaged: two workshops in it have the same id (“${result.bundle.workshop.id}”).` };
+    ids.add(result.bundle.workshop.id);
+    bundles.push(result.bundle);
+  }
+  return { bundles };
 }
 
 /**
@@ -133,26 +175,44 @@ function valueAt(raw: unknown, path: Path): unknown {
   return path.reduce<unknown>((node, key) => fieldOf(node, key), raw);
 }
 
+/** No timestamp in a file is older than this: the app did not exist, and a clock set to 1970 is wrong. */
+const EARLIEST_TIMESTAMP = '2000-01-01T00:00:00.000Z';
+
 /** Checks what the schema cannot: real dates, the framework's outcomes and scale, links between records. */
-function checkMeaning(envelope: FileEnvelope, name: string): string | undefined {
+function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string | undefined {
   const { workshop } = envelope;
   const framework = getFramework(workshop.frameworkId);
   if (!framework) {
     return `${name} uses a scoring framework this app does not know (“${workshop.frameworkId}”). Update the app on this device, then import it again.`;
   }
   const notAllowed = (path: Path, key: string) => `${name} has a value that is not allowed: ${subjectOf(envelope, path)} ${problemOf(key, { type: 'regex' })}.`;
-  /** The first timestamp among `keys` of the record at `path` that is not a real moment. */
+  // A time far ahead would win every merge for ever (newest wins): allow a day for a wrong clock.
+  const latest = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString();
+  /** What is wrong with the first timestamp among `keys` of the record at `path`, if anything. */
   const badTimestamp = <K extends string>(record: Record<K, string>, path: Path, keys: readonly K[]) => {
-    const key = keys.find((k) => !isTimestamp(record[k]));
-    return key === undefined ? undefined : notAllowed([...path, key], key);
+    for (const key of keys) {
+      const value = record[key];
+      if (!isTimestamp(value)) return notAllowed([...path, key], key);
+      if (value > latest) {
+        return `${name} has a value that is not allowed: ${subjectOf(envelope, [...path, key])} is in the future (${value}). Check the date and time on the tablet that made the file.`;
+      }
+      if (value < EARLIEST_TIMESTAMP) return `${name} has a value that is not allowed: ${subjectOf(envelope, [...path, key])} is before the year 2000 (${value}).`;
+    }
+    return undefined;
   };
   const outcomeTitle = (outcomeId: string) => framework.outcomes.find((o) => o.id === outcomeId)?.title;
   const knownOutcome = (outcomeId: string) => outcomeTitle(outcomeId) !== undefined;
   if (!isIsoDate(workshop.date)) return notAllowed(['workshop', 'date'], 'date');
+  if (!isPlausibleYear(workshop.date)) {
+    return `${name} has a value that is not allowed: ${subjectOf(envelope, ['workshop', 'date'])} is ${workshop.date} (it must be in the years 2000 to 2100).`;
+  }
   if (!isTimestamp(envelope.exportedAt)) return notAllowed(['exportedAt'], 'exportedAt');
   const workshopTimes = badTimestamp(workshop, ['workshop'], ['createdAt', 'updatedAt']);
   if (workshopTimes) return workshopTimes;
-  if (workshop.revealedAt !== null && !isTimestamp(workshop.revealedAt)) return notAllowed(['workshop', 'revealedAt'], 'revealedAt');
+  if (workshop.revealedAt !== null) {
+    const problem = badTimestamp(workshop as { revealedAt: string }, ['workshop'], ['revealedAt']);
+    if (problem) return problem;
+  }
 
   const groupIds = new Set<string>();
   for (const [i, group] of workshop.groups.entries()) {
@@ -203,6 +263,9 @@ function checkMeaning(envelope: FileEnvelope, name: string): string | undefined 
       return `${name} has an action for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
     }
     if (action.due !== '' && !isIsoDate(action.due)) return notAllowed([...path, 'due'], 'due');
+    if (action.due !== '' && !isPlausibleYear(action.due)) {
+      return `${name} has a value that is not allowed: ${subjectOf(envelope, [...path, 'due'])} is ${action.due} (it must be in the years 2000 to 2100).`;
+    }
     const problem = badTimestamp(action, path, ['createdAt', 'updatedAt']);
     if (problem) return problem;
   }

@@ -1,16 +1,27 @@
-/** Explains a failed IndexedDB write in plain English; quota errors may come wrapped in an AbortError. */
-export function describeWriteError(error: unknown): string {
+/** What went wrong with storage, for the banner that says so: nothing saved, storage full, or a failed write. */
+export type StorageFault = 'unavailable' | 'quota' | 'write';
+
+/** Whether the error (or the error it wraps: quota errors may come inside an AbortError) is the storage being full. */
+export function isQuotaError(error: unknown): boolean {
   const inner = (error as { inner?: unknown } | null)?.inner;
   const names = [error, inner].map((e) => (e as { name?: string } | null)?.name ?? '');
-  if (names.includes('QuotaExceededError'))
-    return 'Not saved: this device has run out of storage space. Export the workshop to keep a copy.';
+  return names.includes('QuotaExceededError');
+}
+
+/** Explains a failed IndexedDB write in plain English; quota errors may come wrapped in an AbortError. */
+export function describeWriteError(error: unknown): string {
+  if (isQuotaError(error)) return 'Not saved: this device has run out of storage space. Export the workshop to keep a copy.';
   return 'Not saved: the browser would not store your change. Export the workshop to keep a copy.';
 }
+
+const UNAVAILABLE_MESSAGE = 'Not saved: this browser is not letting the app store anything.';
 
 /** Whether every change has reached IndexedDB, for the "Saved" status everyone can see. */
 class SaveStatus {
   state = $state<'idle' | 'saving' | 'saved' | 'error'>('idle');
   message = $state('');
+  /** Set while storage is failing, for the banner; cleared when a later write works. */
+  fault = $state<StorageFault | null>(null);
   #pending = 0;
   /** A failed write keeps the error showing until a later write succeeds on its own. */
   #failed = false;
@@ -23,21 +34,44 @@ class SaveStatus {
       const result = await write;
       this.#pending -= 1;
       if (this.#pending === 0) this.#failed = false;
-      if (this.#pending === 0 && !this.#failed) this.state = 'saved';
+      if (this.#pending === 0 && !this.#failed) {
+        this.state = 'saved';
+        if (this.fault !== 'unavailable') this.fault = null;
+      }
       return result;
     } catch (error) {
       this.#pending -= 1;
       this.#failed = true;
       console.error(error);
       this.state = 'error';
-      this.message = describeWriteError(error);
+      if (this.fault === 'unavailable') {
+        this.message = UNAVAILABLE_MESSAGE;
+      } else {
+        this.message = describeWriteError(error);
+        this.fault = isQuotaError(error) ? 'quota' : 'write';
+      }
       return undefined;
     }
   }
 
-  /** Back to the neutral state (for a new screen). */
+  /**
+   * Opens the database once at start-up: if the browser will not let the app store anything (no
+   * IndexedDB, storage blocked by a setting, some private windows), says so at once, before any typing.
+   */
+  async checkStorage(open: () => Promise<unknown>): Promise<void> {
+    try {
+      await open();
+    } catch (error) {
+      console.error(error);
+      this.fault = 'unavailable';
+      this.state = 'error';
+      this.message = UNAVAILABLE_MESSAGE;
+    }
+  }
+
+  /** Back to the neutral state (for a new screen). A storage fault keeps showing. */
   reset(): void {
-    if (this.#pending === 0) this.state = 'idle';
+    if (this.#pending === 0 && this.fault === null) this.state = 'idle';
   }
 }
 

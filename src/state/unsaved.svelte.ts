@@ -1,0 +1,110 @@
+// Changes the database refused (storage full, storage gone), kept in memory so that the facilitator
+// can still export what is on the screen, and so that the next save that works saves them too.
+import { loadBundle } from '../data/bundles.ts';
+import { saveAgreement, type AgreementFields } from '../data/agreements.ts';
+import { saveRating } from '../data/ratings.ts';
+import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
+import type { Agreement, Group, Rating, RatingFields, WorkshopBundle } from '../domain/types.ts';
+import { saveStatus } from './save-status.svelte.ts';
+
+const EMPTY_RATING: RatingFields = { now: null, target: null, confidence: null, evidence: '', notes: '' };
+const EMPTY_AGREEMENT: AgreementFields = { now: null, target: null, rationale: '', dissent: '' };
+
+interface UnsavedRating {
+  group: Group;
+  outcomeId: string;
+  change: Partial<RatingFields>;
+  at: string;
+}
+
+interface UnsavedAgreement {
+  workshopId: string;
+  outcomeId: string;
+  change: Partial<AgreementFields>;
+  at: string;
+}
+
+class Unsaved {
+  /** How many scores (or agreed scores) have changes the database has not taken; shown to the user. */
+  count = $state(0);
+  readonly ratings = new Map<string, UnsavedRating>();
+  readonly agreements = new Map<string, UnsavedAgreement>();
+  /** The last copy of each workshop read for export, for when the database stops answering reads too. */
+  readonly lastRead = new Map<string, WorkshopBundle>();
+
+  recount(): void {
+    this.count = this.ratings.size + this.agreements.size;
+  }
+}
+
+export const unsaved = new Unsaved();
+
+/**
+ * Saves part of a group's score and follows it in the save status. Changes that failed before are
+ * sent again with it; if this one fails too, all of them are kept in memory for export.
+ */
+export async function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>): Promise<Rating | undefined> {
+  const id = ratingId(group.id, outcomeId);
+  const earlier = unsaved.ratings.get(id);
+  const all = { ...earlier?.change, ...change };
+  const saved = await saveStatus.track(saveRating(group, outcomeId, all));
+  if (saved) unsaved.ratings.delete(id);
+  else unsaved.ratings.set(id, { group, outcomeId, change: all, at: nowIso() });
+  unsaved.recount();
+  return saved;
+}
+
+/** As `saveRatingKept`, for the room's agreed score of an outcome. */
+export async function saveAgreementKept(
+  workshopId: string,
+  outcomeId: string,
+  change: Partial<AgreementFields>,
+): Promise<Agreement | undefined> {
+  const id = agreementId(workshopId, outcomeId);
+  const earlier = unsaved.agreements.get(id);
+  const all = { ...earlier?.change, ...change };
+  const saved = await saveStatus.track(saveAgreement(workshopId, outcomeId, all));
+  if (saved) unsaved.agreements.delete(id);
+  else unsaved.agreements.set(id, { workshopId, outcomeId, change: all, at: nowIso() });
+  unsaved.recount();
+  return saved;
+}
+
+/** The bundle with every unsaved change of its workshop laid over it (a new object; the input is unchanged). */
+export function withUnsaved(bundle: WorkshopBundle): WorkshopBundle {
+  const workshopId = bundle.workshop.id;
+  const ratings = new Map(bundle.ratings.map((r) => [r.id, r]));
+  for (const [id, { group, outcomeId, change, at }] of unsaved.ratings) {
+    if (group.workshopId !== workshopId || !bundle.groups.some((g) => g.id === group.id)) continue;
+    ratings.set(id, { id, workshopId, groupId: group.id, outcomeId, ...EMPTY_RATING, ...ratings.get(id), ...change, updatedAt: at });
+  }
+  const agreements = new Map(bundle.agreements.map((a) => [a.id, a]));
+  for (const [id, { outcomeId, change, at, workshopId: owner }] of unsaved.agreements) {
+    if (owner !== workshopId) continue;
+    agreements.set(id, { id, workshopId, outcomeId, ...EMPTY_AGREEMENT, ...agreements.get(id), ...change, updatedAt: at });
+  }
+  return { ...bundle, ratings: [...ratings.values()], agreements: [...agreements.values()] };
+}
+
+/**
+ * The workshop as the person sees it, for export: read from the database with the unsaved changes
+ * laid over it. If the database cannot be read at all, the last copy read in this session is used.
+ * Undefined when the workshop is not on this device (or was never read while the database worked).
+ */
+export async function bundleForExport(workshopId: string): Promise<WorkshopBundle | undefined> {
+  let bundle: WorkshopBundle | undefined;
+  try {
+    bundle = await loadBundle(workshopId);
+    if (bundle) unsaved.lastRead.set(workshopId, bundle);
+    else unsaved.lastRead.delete(workshopId);
+  } catch (error) {
+    bundle = unsaved.lastRead.get(workshopId);
+    if (!bundle) throw error;
+  }
+  return bundle && withUnsaved(bundle);
+}
+
+/** Remembers a copy of a workshop read for the screen, in case the database later cannot be read. */
+export function rememberBundle(bundle: WorkshopBundle | undefined): void {
+  if (bundle) unsaved.lastRead.set(bundle.workshop.id, bundle);
+}

@@ -1,0 +1,207 @@
+// Storage faults in Chromium against the production build: the device runs out of space in the
+// middle of scoring, and a browser that will not let the app store anything at all. Either way the
+// person sees a clear "not saved" state, the screen keeps working, and the workshop can be exported
+// with what is on the screen. Build first: `npm run build`.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  addGroup,
+  answerOutcome,
+  containsAll,
+  createWorkshop,
+  heading,
+  launchProfile,
+  makeProfileDir,
+  openHome,
+  removeDir,
+  saved,
+  startAppServer,
+  tap,
+  visible,
+  watch,
+  type AppServer,
+  type BrowserSession,
+  type Watch,
+} from './harness.ts';
+
+declare global {
+  interface Window {
+    /** Set by a test: every IndexedDB write fails as it does when the device's storage is full. */
+    __storageFull?: boolean;
+  }
+}
+
+/**
+ * Makes IndexedDB writes fail the way a full device makes them fail, while `window.__storageFull`
+ * is set: the request and its transaction both end with a QuotaExceededError, and the transaction
+ * aborts (so callers see an AbortError whose inner error is the quota error, as Dexie reports it).
+ * Reads still work, as they do on a full device. Chromium has no switch for a full disk that works
+ * headless (`Storage.overrideQuotaForOrigin` is not enforced for IndexedDB here: measured).
+ */
+async function installStorageFullSwitch(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const wrap = (method: 'put' | 'add') => {
+      const real = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+        const request = real.apply(this, args);
+        if (window.__storageFull) {
+          const error = new DOMException('The storage quota has been exceeded.', 'QuotaExceededError');
+          Object.defineProperty(request, 'error', { get: () => error });
+          Object.defineProperty(this.transaction, 'error', { get: () => error });
+          this.transaction.abort();
+        }
+        return request;
+      } as IDBObjectStore[typeof method];
+    };
+    wrap('put');
+    wrap('add');
+  });
+}
+
+const WORKSHOP = { name: 'Storage fault drill', organisation: 'Northfield District Council', date: '2026-11-27', facilitator: 'Ana Silva' };
+const GROUP = 'Red group';
+
+/** The stored rating for the group's first outcome ("Connectivity"), read straight from IndexedDB. */
+async function storedConnectivity(page: Page): Promise<{ now: unknown; target: unknown; evidence: unknown } | null> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('outcomes-workshop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('ratings').objectStore('ratings').getAll();
+          all.onsuccess = () => {
+            const rating = (all.result as { outcomeId: string; now: unknown; target: unknown; evidence: unknown }[]).find((r) => r.outcomeId === 'connectivity');
+            db.close();
+            resolve(rating ? { now: rating.now, target: rating.target, evidence: rating.evidence } : null);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+describe.sequential('storage faults', () => {
+  let server: AppServer;
+  let profile: string;
+  let downloads: string;
+  let session: BrowserSession;
+  let watched: Watch;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    profile = await makeProfileDir('storage');
+    downloads = await mkdtemp(path.join(tmpdir(), 'outcomes-storage-downloads-'));
+    session = await launchProfile(profile);
+    watched = await watch(session.context, server.origin);
+    await installStorageFullSwitch(session.context);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+    await removeDir(profile);
+    await removeDir(downloads);
+  });
+
+  it('a full device: says "not saved", keeps the change for export, and saves it once there is space', async () => {
+    const { page } = session;
+    await openHome(page, server.url);
+    await createWorkshop(page, WORKSHOP);
+    await addGroup(page, GROUP);
+    await page.getByRole('link', { name: GROUP, exact: true }).click();
+    await answerOutcome(page, 'Connectivity', { now: 2, target: 4, confidence: 'Medium' });
+    await saved(page);
+
+    // The device fills up; the next tap cannot be stored.
+    await page.evaluate(() => (window.__storageFull = true));
+    const now = page.getByRole('group', { name: containsAll('Connectivity', 'now') });
+    await now.getByRole('radio', { name: /^3\b/ }).check(tap);
+    const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Your last change was not saved' }) });
+    await visible(alert);
+    await expect(alert.innerText()).resolves.toContain('This device has run out of storage space.');
+    await visible(page.getByRole('status').filter({ hasText: 'Not saved: this device has run out of storage space.' }));
+    // The screen still shows what was tapped, and nothing is blank.
+    await expect(now.getByRole('radio', { name: /^3\b/ }).isChecked()).resolves.toBe(true);
+    await visible(heading(page, 'Connectivity', 2));
+    expect(await storedConnectivity(page)).toEqual({ now: 2, target: 4, evidence: '' });
+
+    // Typed text that cannot be stored is kept too.
+    await page.getByRole('textbox', { name: /^Evidence/ }).fill('Fibre survey, March 2026.');
+    await page.waitForTimeout(800); // past the 400 ms pause after typing, so the write has been tried
+    expect(await storedConnectivity(page)).toEqual({ now: 2, target: 4, evidence: '' });
+
+    // Export from the banner: the file has what is on the screen, including both unsaved changes.
+    const download = page.waitForEvent('download', { timeout: 10_000 });
+    await alert.getByRole('button', { name: 'Export this workshop now', exact: true }).click();
+    const done = await download;
+    const file = path.join(downloads, done.suggestedFilename());
+    await done.saveAs(file);
+    const exported = JSON.parse(await readFile(file, 'utf8')) as { workshop: { name: string; ratings: { outcomeId: string; now: unknown; target: unknown; evidence: string }[] } };
+    expect(exported.workshop.name).toBe(WORKSHOP.name);
+    const rating = exported.workshop.ratings.find((r) => r.outcomeId === 'connectivity');
+    expect(rating).toMatchObject({ now: 3, target: 4, evidence: 'Fibre survey, March 2026.' });
+
+    // Other screens still open while the device is full (reads work).
+    await page.getByRole('link', { name: 'Back to workshop', exact: true }).click();
+    await visible(heading(page, WORKSHOP.name));
+    await visible(alert);
+
+    // Space is freed; the next change saves, and takes the earlier unsaved ones with it.
+    await page.evaluate(() => (window.__storageFull = false));
+    await page.getByRole('link', { name: GROUP, exact: true }).click();
+    // The group opens at its first outcome not yet scored; Connectivity is scored, so step back to it.
+    await visible(heading(page, 'Data', 2));
+    await page.getByRole('button', { name: 'Previous outcome', exact: true }).click();
+    await visible(heading(page, 'Connectivity', 2));
+    const target = page.getByRole('group', { name: containsAll('Connectivity', 'target') });
+    await target.getByRole('radio', { name: /^5\b/ }).check(tap);
+    await saved(page);
+    await expect(alert.count()).resolves.toBe(0);
+    await expect.poll(() => storedConnectivity(page), { timeout: 10_000 }).toEqual({ now: 3, target: 5, evidence: 'Fibre survey, March 2026.' });
+    watched.assertClean();
+  });
+
+  for (const [label, script] of [
+    ['no IndexedDB at all', () => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true })],
+    [
+      'storage blocked by a browser setting (opening the database throws SecurityError)',
+      () => {
+        IDBFactory.prototype.open = () => {
+          throw new DOMException('Access to storage is not allowed from this context.', 'SecurityError');
+        };
+      },
+    ],
+  ] as const) {
+    it(`a browser that stores nothing (${label}): a clear message, never a blank screen`, async () => {
+      const context = await session.context.browser()?.newContext();
+      // A persistent context has no browser object; use a second page with the fault in its own init script.
+      const page = context ? await context.newPage() : await session.context.newPage();
+      await page.addInitScript(script);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(server.url);
+      await visible(heading(page, 'Your workshops'));
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This browser is not saving anything' }) });
+      await visible(alert);
+      await expect(alert.innerText()).resolves.toMatch(/private or incognito windows/);
+      await visible(page.getByRole('button', { name: 'New workshop', exact: true }));
+      // Trying anyway: the form stays, with the "not saved" status, and nothing breaks.
+      await page.getByRole('button', { name: 'New workshop', exact: true }).click();
+      await visible(heading(page, 'New workshop'));
+      await page.getByLabel('Workshop name').fill('Will not be kept');
+      await page.getByLabel('Date').fill('2026-11-27');
+      await page.getByRole('button', { name: 'Create workshop', exact: true }).click();
+      await visible(page.getByRole('status').filter({ hasText: 'Not saved: this browser is not letting the app store anything.' }));
+      await visible(heading(page, 'New workshop'));
+      await visible(alert);
+      expect(errors).toEqual([]);
+      await page.close();
+      await context?.close();
+    });
+  }
+});
