@@ -1,0 +1,133 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../src/data/db.ts';
+import { recordExport } from '../../src/data/exports.ts';
+import { saveRating } from '../../src/data/ratings.ts';
+import type { WorkshopBundle } from '../../src/domain/types.ts';
+import { contentFingerprint } from '../../src/files/export-file.ts';
+import { saveStatus } from '../../src/state/save-status.svelte.ts';
+import { bundleForExport, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
+import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
+import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
+import { makeBundle, resetDb, storeBundle } from '../factories.ts';
+
+/**
+ * While on, every IndexedDB write fails as on a full device: the request and the transaction end
+ * with a QuotaExceededError and the transaction aborts (Dexie then reports an AbortError wrapping it).
+ */
+let storageFull = false;
+const realPut = IDBObjectStore.prototype.put;
+function failLikeFullStorage() {
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    const request = realPut.apply(this, args);
+    if (storageFull) {
+      const error = new DOMException('The storage quota has been exceeded.', 'QuotaExceededError');
+      const fixed = { get: () => error, set: () => undefined, configurable: true };
+      Object.defineProperty(request, 'error', fixed);
+      Object.defineProperty(this.transaction, 'error', fixed);
+      this.transaction.abort();
+    }
+    return request;
+  };
+}
+
+let bundle: WorkshopBundle;
+
+beforeEach(async () => {
+  await resetDb();
+  bundle = makeBundle(1, ['connectivity']);
+  await storeBundle(bundle);
+  failLikeFullStorage();
+  storageFull = false;
+  unsaved.ratings.clear();
+  unsaved.agreements.clear();
+  unsaved.recount();
+  saveStatus.fault = null;
+  saveStatus.reset();
+});
+
+afterEach(() => {
+  IDBObjectStore.prototype.put = realPut;
+  vi.restoreAllMocks();
+});
+
+describe('a write the device refuses', () => {
+  it('says the device is full, keeps the change for export, leaves the database as it was, and saves it later', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const before = await db.ratings.toArray();
+    storageFull = true;
+
+    expect(await saveRatingKept(group, 'connectivity', { now: 4 })).toBeUndefined();
+    expect(await saveRatingKept(group, 'connectivity', { evidence: 'Survey' })).toBeUndefined();
+    expect(saveStatus.state).toBe('error');
+    expect(saveStatus.fault).toBe('quota');
+    expect(saveStatus.message).toBe('Not saved: this device has run out of storage space. Export the workshop to keep a copy.');
+    expect(unsaved.count).toBe(1);
+    expect(await db.ratings.toArray()).toEqual(before);
+
+    // The export has what the person entered.
+    const exported = await bundleForExport(bundle.workshop.id);
+    expect(exported?.ratings.find((r) => r.outcomeId === 'connectivity')).toMatchObject({ now: 4, evidence: 'Survey' });
+
+    // Space again: the next change saves the earlier ones with it.
+    storageFull = false;
+    const saved = await saveRatingKept(group, 'connectivity', { target: 5 });
+    expect(saved).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
+    expect(await db.ratings.get(saved!.id)).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
+    expect(unsaved.count).toBe(0);
+    expect(saveStatus.fault).toBeNull();
+    expect(saveStatus.state).toBe('saved');
+  });
+
+  it('exports the last copy read when the database cannot be read at all', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await bundleForExport(bundle.workshop.id); // read while the database works
+    storageFull = true;
+    await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 1 });
+    vi.spyOn(db.workshops, 'get').mockRejectedValue(new DOMException('Connection to Indexed Database server lost.', 'UnknownError'));
+    const exported = await bundleForExport(bundle.workshop.id);
+    expect(exported?.workshop.id).toBe(bundle.workshop.id);
+    expect(exported?.ratings.find((r) => r.outcomeId === 'connectivity')?.now).toBe(1);
+  });
+
+  it('shows a banner that names the cause and offers the export while on a workshop', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(StorageFaultBanner, { props: { workshopId: bundle.workshop.id } });
+    expect(screen.queryByRole('heading')).toBeNull();
+    storageFull = true;
+    await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 2 });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your last change was not saved');
+    expect(alert).toHaveTextContent('This device has run out of storage space.');
+    expect(alert).toHaveTextContent('the file includes the changes that could not be saved');
+    expect(await screen.findByRole('button', { name: 'Export this workshop now' })).toBeInTheDocument();
+  });
+
+  it('says so at start-up when the browser will not store anything', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(StorageFaultBanner, { props: { workshopId: undefined } });
+    await saveStatus.checkStorage(() => Promise.reject(new DOMException('The user denied permission to access the database.', 'SecurityError')));
+    expect(await screen.findByRole('heading', { name: 'This browser is not saving anything' })).toBeInTheDocument();
+    expect(saveStatus.message).toBe('Not saved: this browser is not letting the app store anything.');
+    // A later write still fails; the cause stays the same.
+    await saveStatus.track(Promise.reject(new Error('no database')));
+    expect(saveStatus.fault).toBe('unavailable');
+    expect(saveStatus.message).toBe('Not saved: this browser is not letting the app store anything.');
+  });
+});
+
+describe('the backup reminder', () => {
+  it('says the workshop was never exported, then when it was, then that it has changed since', async () => {
+    render(BackupStatus, { props: { workshopId: bundle.workshop.id } });
+    expect(await screen.findByText(/This workshop is only on this tablet: export it/)).toBeInTheDocument();
+
+    await recordExport(bundle.workshop.id, { at: '2026-11-27T14:05:00.000Z', fingerprint: contentFingerprint(bundle) });
+    expect(await screen.findByText('No changes since then.')).toBeInTheDocument();
+    expect(screen.getByText(/Last exported:/).parentElement).toHaveTextContent(/27 November 2026 at \d\d:05/);
+
+    await saveRating(bundle.groups[0]!, 'connectivity', { notes: 'Ask IT' });
+    expect(await screen.findByText(/It has changed since then\. The changes are only on this tablet/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('No changes since then.')).toBeNull());
+  });
+});
