@@ -2,7 +2,8 @@
 // open, and reloading into the new version keeps everything typed, even text still waiting to be saved.
 // Build A is `dist/` (build it first: `npm run build`); build B is made here with APP_BUILD_LABEL=b.
 // The tests share one browser profile and run in order: A -> B (reload), B -> A ("Not now"), then
-// A takes over while a second tab is typing.
+// A takes over while a second tab is typing, then C (A with the next database schema version) takes
+// over both tabs: the upgrade runs and nothing typed or chosen is lost.
 import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
+import { UPGRADE_STAMP } from './next-schema.vite.config.ts';
 import {
   addGroup,
   containsAll,
@@ -48,8 +50,40 @@ const TYPED_AFTER = ', gaps north';
 /** Typed in a second tab just before the update in the first tab reloads both. */
 const TYPED_OTHER_TAB = '; libraries too';
 
+/** Typed in the second tab just before the version with the new database schema takes over. */
+const TYPED_BEFORE_SCHEMA = '; and the leisure centres';
+
 const PROMPT_TEXT = 'A new version of Outcomes Workshop is ready';
 const VERSION_B = '0.1.0+b';
+const VERSION_C = '0.1.0+c';
+
+/** What IndexedDB holds after the upgrade: its version, the ratings' indexes, and each workshop's stamp. */
+async function databaseState(page: Page): Promise<{ version: number; ratingIndexes: string[]; stamps: unknown[]; ratings: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('outcomes-workshop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['workshops', 'ratings']);
+          const workshops = tx.objectStore('workshops').getAll();
+          const ratings = tx.objectStore('ratings').count();
+          const ratingIndexes = [...tx.objectStore('ratings').indexNames].sort();
+          tx.oncomplete = () => {
+            resolve({
+              version: db.version,
+              ratingIndexes,
+              stamps: (workshops.result as { schemaProbe?: unknown }[]).map((w) => w.schemaProbe),
+              ratings: ratings.result,
+            });
+            db.close();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
 
 /** The value shown under "Version" on the About screen. */
 async function aboutVersion(page: Page): Promise<string> {
@@ -96,11 +130,15 @@ async function typeAtEnd(page: Page, field: Locator, text: string): Promise<void
   await page.keyboard.type(text);
 }
 
-/** Builds B into a temporary directory, as a production build (Vitest sets NODE_ENV=test). */
-async function buildB(outDir: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, APP_BUILD_LABEL: 'b', NODE_ENV: 'production' };
+/**
+ * Builds another version into a temporary directory, as a production build (Vitest sets
+ * NODE_ENV=test): B is this app with a version label; C also has the next database schema version.
+ */
+async function buildVersion(outDir: string, label: string, config?: string): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, APP_BUILD_LABEL: label, NODE_ENV: 'production' };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
-  await run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const configArgs = config ? ['--config', config] : [];
+  await run('npx', ['vite', 'build', ...configArgs, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
     env,
     timeout: 90_000,
@@ -112,6 +150,7 @@ describe.sequential('a new version while the app is open', () => {
   let port = 0;
   let buildDir = '';
   let distB = '';
+  let distC = '';
   let profile = '';
   let session: BrowserSession | null = null;
   let recorder: Watch;
@@ -125,7 +164,9 @@ describe.sequential('a new version while the app is open', () => {
     await rm(failuresDir, { recursive: true, force: true });
     buildDir = await makeProfileDir('build-b');
     distB = path.join(buildDir, 'dist-b');
-    await buildB(distB);
+    distC = path.join(buildDir, 'dist-c');
+    await buildVersion(distB, 'b');
+    await buildVersion(distC, 'c', 'tests/e2e/next-schema.vite.config.ts');
     server = await startAppServer(); // build A: dist/
     port = server.port;
     profile = await makeProfileDir('update');
@@ -277,6 +318,53 @@ describe.sequential('a new version while the app is open', () => {
     await expect.poll(() => evidence.inputValue()).toBe(TYPED_BEFORE + TYPED_AFTER + TYPED_OTHER_TAB);
     expect(await aboutVersion(other)).not.toBe(VERSION_B);
     expect(await aboutVersion(page)).not.toBe(VERSION_B);
+
+    expect(recorder.offOrigin).toEqual([]);
+    expect(recorder.cspViolations).toEqual([]);
+    recorder.assertClean();
+  });
+
+  it('a new version that changes the database schema: the upgrade runs with two tabs open and loses nothing', async (ctx) => {
+    if (failed || !session || !scoringUrl) ctx.skip(`needs the test that failed: ${failed}`);
+    ctx.onTestFailed(() => saveFailure(ctx.task.name));
+    // Both tabs run A on the scoring screen (from the test before).
+    const page = session!.page;
+    const other = session!.context.pages().find((p) => p !== page);
+    if (!other) throw new Error('the second tab of the test before is not open');
+    const before = await databaseState(page);
+    expect(before.stamps.every((stamp) => stamp === undefined)).toBe(true);
+    for (const tab of [page, other]) await tab.goto(scoringUrl);
+    const evidence = other.getByRole('textbox', { name: /^Evidence/ });
+    const typedSoFar = TYPED_BEFORE + TYPED_AFTER + TYPED_OTHER_TAB;
+    await expect.poll(() => evidence.inputValue()).toBe(typedSoFar);
+
+    // Build C goes live; the second tab is typing (not yet saved) when the first reloads into C.
+    await serve(distC);
+    await checkForUpdate(page);
+    const prompt = page.getByRole('region').filter({ hasText: PROMPT_TEXT });
+    await visible(prompt, 20_000);
+    await holdTimers(other);
+    await typeAtEnd(other, evidence, TYPED_BEFORE_SCHEMA);
+    const otherReloaded = other.waitForEvent('load', { timeout: 20_000 });
+    const reloaded = page.waitForEvent('load', { timeout: 20_000 });
+    await prompt.getByRole('button', { name: 'Reload to update', exact: true }).click();
+    await Promise.all([otherReloaded, reloaded]);
+    await other.clock.resume();
+
+    // Both tabs run C; the schema upgrade ran once, and every record and every keystroke is there.
+    for (const tab of [page, other]) {
+      await visible(heading(tab, OUTCOME.title, 2));
+      await expect.poll(() => tab.getByRole('textbox', { name: /^Evidence/ }).inputValue()).toBe(typedSoFar + TYPED_BEFORE_SCHEMA);
+      const level = tab.getByRole('group', { name: containsAll(OUTCOME.title, 'now') }).getByRole('radio', { name: new RegExp(`^${NOW_LEVEL}\\b`) });
+      expect(await level.isChecked()).toBe(true);
+    }
+    const after = await databaseState(page);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.ratingIndexes).toEqual([...before.ratingIndexes, 'updatedAt'].sort());
+    expect(after.stamps).toEqual(before.stamps.map(() => UPGRADE_STAMP));
+    expect(after.ratings).toBe(before.ratings);
+    expect(await aboutVersion(page)).toBe(VERSION_C);
+    expect(await aboutVersion(other)).toBe(VERSION_C);
 
     expect(recorder.offOrigin).toEqual([]);
     expect(recorder.cspViolations).toEqual([]);
