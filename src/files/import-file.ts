@@ -109,7 +109,7 @@ function parseBackup(raw: unknown, name: string, now: Date): { bundles: Workshop
   const bundles: WorkshopBundle[] = [];
   const ids = new Set<string>();
   for (const [i, item] of workshops.entries()) {
-    const result = parseWorkshopObject(item, `Workshop ${i + 1} of ${workshops.length} in ${name}`, now);
+    const result = parseWorkshopObject(item, `${name} (workshop ${i + 1} of ${workshops.length})`, now);
     if ('message' in result) return result;
     if (ids.has(result.bundle.workshop.id)) return { message: `${name} is damaged: two workshops in it have the same id (“${result.bundle.workshop.id}”).` };
     ids.add(result.bundle.workshop.id);

@@ -28,7 +28,9 @@ import {
   tap,
   visible,
   waitForServiceWorker,
+  watch,
   type AppServer,
+  type Watch,
   type KillableSession,
 } from '../e2e/harness.ts';
 
@@ -183,6 +185,8 @@ describe.sequential('crash and close', () => {
   let groupId = '';
   let chromiumVersion = '';
   const kills: Kill[] = [];
+  /** Every browser session's recorder: no request may leave the origin, no CSP violation, in any of them. */
+  const watches: Watch[] = [];
   const startedAt = new Date();
   let setupMs = 0;
   let loopMs = 0;
@@ -221,6 +225,7 @@ describe.sequential('crash and close', () => {
   async function reopen(marks: Mark[]): Promise<KillableSession> {
     const s = await spawnProfile(profile);
     s.page.setDefaultTimeout(15_000);
+    watches.push(await watch(s.context, server.origin));
     await s.context.exposeBinding('__crashMark', (_source, kind: Mark['kind'], text: string, at: number) => {
       marks.push({ kind, text, at });
     });
@@ -410,6 +415,9 @@ describe.sequential('crash and close', () => {
     console.log(`crash and close: ${JSON.stringify(brief, null, 2)}`);
 
     expect(kills).toHaveLength(KILLS);
+    expect(watches.length).toBeGreaterThanOrEqual(KILLS);
+    expect(watches.flatMap((w) => w.offOrigin), 'requests that left the origin').toEqual([]);
+    expect(watches.flatMap((w) => w.cspViolations), 'CSP violations').toEqual([]);
     expect(lostScores, 'scores lost').toEqual([]);
     expect(lostOld, `texts lost more than ${SAFE_AFTER_MS} ms after the last keystroke`).toEqual([]);
     expect(lostCommitted, 'texts lost after the page showed "Saved"').toEqual([]);

@@ -34,7 +34,8 @@ export type Category =
   | 'encoding'
   | 'unicode'
   | 'unknown-field'
-  | 'many-records';
+  | 'many-records'
+  | 'backup';
 
 export interface HostileCase {
   /** The file's name (unique in the corpus, safe on any file system). */
@@ -92,6 +93,14 @@ export const MESSAGES = {
   date: /has a value that is not allowed: .+ must be a real date written like 2026-11-27\.$/,
   due: /has a value that is not allowed: .+ due date must be a real date written like 2026-11-27, or blank\.$/,
   timestamp: /has a value that is not allowed: .+ must be a date and time written like 2026-11-27T09:00:00\.000Z\.$/,
+  future: /has a value that is not allowed: .+ is in the future \(.+\)\. Check the date and time on the tablet that made the file\.$/,
+  before2000: /has a value that is not allowed: .+ is before the year 2000 \(.+\)\.$/,
+  year: /has a value that is not allowed: .+ is \d{4}-\d{2}-\d{2} \(it must be in the years 2000 to 2100\)\.$/,
+  backupNewer: /was made by a newer version of Outcomes Workshop \(backup format \d+\)\. Update the app on this device, then import it again\.$/,
+  backupBadVersion: /is damaged: its backup format version \(.+\) is not one this app knows\.$/,
+  backupNoList: /is damaged: it is a backup, but its list of workshops is missing\.$/,
+  backupEmpty: /is a backup with no workshops in it, so there is nothing to import\.$/,
+  backupDuplicate: /is damaged: two workshops in it have the same id \(“.+”\)\.$/,
   framework: /uses a scoring framework this app does not know \(“.*”\)\. Update the app on this device, then import it again\.$/,
   confidence: /has a value that is not allowed: .+ confidence is .+ \(it must be “low”, “medium” or “high”, or blank\)\.$/,
   status: /has a value that is not allowed: .+ status must be “not-started”, “in-progress” or “done”\.$/,
@@ -706,8 +715,15 @@ export function hostileCorpus(): HostileCase[] {
   for (const value of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-11-00', '2026-11-31', '26-11-27', '2026/11/27', '27/11/2026', '', '2026-11-27T00:00:00.000Z', ' 2026-11-27', '+02026-11-27', 'today']) {
     mutation('date', `workshop.date is ${JSON.stringify(value)}`, (f) => (f.workshop.date = value), MESSAGES.date);
   }
-  for (const value of ['2024-02-29', '0027-12-11', '9999-12-31']) {
+  for (const value of ['2024-02-29', '2000-01-01', '2100-12-31']) {
     mutation('date', `workshop.date is ${value} (a real date)`, (f) => (f.workshop.date = value), 'import', [{ table: 'workshops', id: WORKSHOP_ID, field: 'date', value }]);
+  }
+  // Real dates in implausible years (a date field turns a mistyped year into 0027).
+  for (const value of ['0027-12-11', '9999-12-31', '1999-12-31', '2101-01-01']) {
+    mutation('date', `workshop.date is ${value} (a real date, an implausible year)`, (f) => (f.workshop.date = value), MESSAGES.year);
+  }
+  for (const value of ['0028-03-31', '2207-03-31']) {
+    mutation('date', `actions[0].due is ${value} (an implausible year)`, (f) => (f.workshop.actions[0].due = value), MESSAGES.year);
   }
   for (const value of ['2027-02-29', '2027-3-31', '31/03/2027', 'tomorrow', '2027-03-31T00:00:00.000Z', ' ']) {
     mutation('date', `actions[0].due is ${JSON.stringify(value)}`, (f) => (f.workshop.actions[0].due = value), MESSAGES.due);
@@ -746,9 +762,38 @@ export function hostileCorpus(): HostileCase[] {
       mutation('date', `${where} is ${JSON.stringify(value)}`, (f) => (nodeAt(f, path.slice(0, -1))[path.at(-1)!] = value), MESSAGES.timestamp);
     }
   }
-  mutation('date', 'a score changed in the year 9999 (wins every later merge)', (f) => (f.workshop.ratings[0].updatedAt = '9999-12-31T23:59:59.999Z'), 'import', [
-    { table: 'ratings', id: RATING_ID, field: 'updatedAt', value: '9999-12-31T23:59:59.999Z' },
-  ]);
+  // A change time far ahead would win every later merge; one before 2000 is a clock that was never set.
+  for (const [i, [where, path]] of TIME_FIELDS.entries()) {
+    if (where === 'exportedAt') continue; // when the file was written: not stored, merges never compare it
+    const future = ['9999-12-31T23:59:59.999Z', '2999-01-01T00:00:00.000Z', new Date(Date.now() + 3 * 86_400_000).toISOString()][i % 3]!;
+    mutation('date', `${where} is in the future (${future})`, (f) => (nodeAt(f, path.slice(0, -1))[path.at(-1)!] = future), MESSAGES.future);
+    const past = ['1970-01-01T00:00:00.000Z', '1999-12-31T23:59:59.999Z'][i % 2]!;
+    mutation('date', `${where} is before 2000 (${past})`, (f) => (nodeAt(f, path.slice(0, -1))[path.at(-1)!] = past), MESSAGES.before2000);
+  }
+  mutation('date', 'a score changed two hours ahead of this device (a clock a little fast)', (f) => (f.workshop.ratings[0].updatedAt = new Date(Date.now() + 2 * 3_600_000).toISOString()), 'import');
+
+  // Backups ("Export everything"): refused whole when anything in them is wrong.
+  {
+    const backup = (workshops: unknown, over: Record<string, unknown> = {}) =>
+      JSON.stringify({ format: 'outcomes-workshop-backup', formatVersion: 1, app: { name: 'Outcomes Workshop', version: '0.1.0' }, exportedAt: '2026-11-27T15:00:00.000Z', workshops, ...over }, null, 2);
+    const good = clone();
+    const bad = clone();
+    bad.workshop.ratings[0].now = 7;
+    const otherWorkshop = clone();
+    otherWorkshop.workshop.ratings[0].updatedAt = '9999-01-01T00:00:00.000Z';
+    refuse('backup', 'a backup from a newer app', backup([good], { formatVersion: 2 }), MESSAGES.backupNewer);
+    refuse('backup', 'a backup whose version is text', backup([good], { formatVersion: '1' }), MESSAGES.backupBadVersion);
+    refuse('backup', 'a backup with no list of workshops', backup(undefined), MESSAGES.backupNoList);
+    refuse('backup', 'a backup whose workshops are a set of fields', backup({ 0: good }), MESSAGES.backupNoList);
+    refuse('backup', 'a backup with an empty list', backup([]), MESSAGES.backupEmpty);
+    refuse('backup', 'a backup with the same workshop twice', backup([good, good]), MESSAGES.backupDuplicate);
+    refuse('backup', 'a backup whose second workshop has a score of 7', backup([good, bad]), MESSAGES.score);
+    refuse('backup', 'a backup whose workshop changed in the year 9999', backup([otherWorkshop]), MESSAGES.future);
+    refuse('backup', 'a backup holding null', backup([null]), MESSAGES.notOurs);
+    refuse('backup', 'a backup holding a backup', backup([JSON.parse(backup([good]))]), MESSAGES.notOurs);
+    refuse('backup', 'a backup holding a workshop file from a newer app', backup([{ ...good, formatVersion: 3 }]), MESSAGES.newer('3'));
+    accept('backup', 'a backup of the sample workshop', backup([good]));
+  }
 
   // Unknown outcomes and frameworks.
   for (const section of ['ratings', 'agreements', 'actions'] as const) {

@@ -186,7 +186,7 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
   it(`has at least 200 cases, in every category of the issue (${corpus.length} cases)`, () => {
     expect(corpus.length).toBeGreaterThanOrEqual(200);
     const categories = new Set(corpus.map((c) => c.category));
-    for (const category of ['truncated', 'empty', 'not-json', 'bom', 'size', 'nested', 'wrong-type', 'score', 'unknown-outcome', 'duplicate-id', 'prototype', 'version', 'html', 'long-text', 'date', 'mismatched-id'])
+    for (const category of ['truncated', 'empty', 'not-json', 'bom', 'size', 'nested', 'wrong-type', 'score', 'unknown-outcome', 'duplicate-id', 'prototype', 'version', 'html', 'long-text', 'date', 'mismatched-id', 'backup'])
       expect(categories, category).toContain(category);
     expect(new Set(corpus.map((c) => c.name)).size, 'unique file names').toBe(corpus.length);
     expect(corpus.some((c) => (c.bytes?.length ?? 0) >= 50 * 1024 * 1024)).toBe(true);

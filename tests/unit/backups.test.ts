@@ -68,7 +68,7 @@ describe('export everything', () => {
       expect(ok).toEqual([]);
       return errors[0]!.message;
     };
-    expect(await refuse((b) => (b.workshops[1].workshop.ratings[0].now = 9))).toMatch(/^Workshop 2 of 2 in “backup.json” has a score that is not allowed: .*now is 9/);
+    expect(await refuse((b) => (b.workshops[1].workshop.ratings[0].now = 9))).toMatch(/^“backup.json” \(workshop 2 of 2\) has a score that is not allowed: .*now is 9/);
     expect(await refuse((b) => (b.formatVersion = 2))).toBe(
       '“backup.json” was made by a newer version of Outcomes Workshop (backup format 2). Update the app on this device, then import it again.',
     );
