@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/data/db.ts';
 import { recordExport } from '../../src/data/exports.ts';
@@ -98,9 +98,9 @@ describe('a write the device refuses', () => {
     storageFull = true;
     await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 2 });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Your last change was not saved');
-    expect(alert).toHaveTextContent('This device has run out of storage space.');
-    expect(alert).toHaveTextContent('the file includes the changes that could not be saved');
+    expect(within(alert).getByRole('heading')).toHaveTextContent('Not saved: this device is out of storage space');
+    expect(alert).toHaveTextContent('Export this workshop now to keep what is on the screen, including the changes not saved.');
+    expect(alert).toHaveTextContent('free some space on the device');
     expect(await screen.findByRole('button', { name: 'Export this workshop now' })).toBeInTheDocument();
   });
 

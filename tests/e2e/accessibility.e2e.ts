@@ -526,6 +526,26 @@ describe.sequential('accessibility of every screen and state', () => {
     },
   );
 
+  state('scoring, with a change the full device refused', async () => {
+    const p = page();
+    // The next IndexedDB write fails as on a full device (see storage.e2e.ts); later ones work again.
+    await p.evaluate(() => {
+      const real = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        IDBObjectStore.prototype.put = real;
+        const request = real.apply(this, args);
+        const error = new DOMException('The storage quota has been exceeded.', 'QuotaExceededError');
+        Object.defineProperty(request, 'error', { get: () => error });
+        Object.defineProperty(this.transaction, 'error', { get: () => error });
+        this.transaction.abort();
+        return request;
+      };
+    });
+    await p.getByRole('group', { name: containsAll(outcomes[0]!.title, 'now') }).getByRole('radio', { name: /^4\b/ }).check(tap);
+    await visible(p.getByRole('alert').filter({ has: p.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) }));
+    await visible(button('Export this workshop now'));
+  });
+
   state('scoring overview', async () => {
     await link('See all outcomes').click();
     await visible(heading(page(), 'All outcomes', 2));

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'New workshop', exact: true }).click();
     await visible(heading(page, 'New workshop'));
     await page.getByRole('button', { name: 'Create workshop', exact: true }).click();
-    await visible(page.getByRole('alert'));
+    await visible(page.getByRole('alert').filter({ hasText: 'There is a problem' }));
     await shoot(page, 'new-workshop-error');
 
     await openHome(page, server.url);

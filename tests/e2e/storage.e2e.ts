@@ -121,9 +121,13 @@ describe.sequential('storage faults', () => {
     await page.evaluate(() => (window.__storageFull = true));
     const now = page.getByRole('group', { name: containsAll('Connectivity', 'now') });
     await now.getByRole('radio', { name: /^3\b/ }).check(tap);
-    const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Your last change was not saved' }) });
+    const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) });
     await visible(alert);
-    await expect(alert.innerText()).resolves.toContain('This device has run out of storage space.');
+    await expect(alert.innerText()).resolves.toContain('including the changes not saved');
+    // The banner stays in view although the level tapped is far down the screen.
+    const box = await alert.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
     await visible(page.getByRole('status').filter({ hasText: 'Not saved: this device has run out of storage space.' }));
     // The screen still shows what was tapped, and nothing is blank.
     await expect(now.getByRole('radio', { name: /^3\b/ }).isChecked()).resolves.toBe(true);
