@@ -34,6 +34,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 7);
 const THROTTLE = 4;
 const TAPS = 42;
+/** How many workshops the home screen shows before "Show more" (HomeScreen.svelte's PAGE). */
+const LIST_PAGE = 24;
 const DB_NAME = 'outcomes-workshop';
 const STAGES = ['cold', 'tap', 'compare', 'import', 'list'] as const;
 type Stage = (typeof STAGES)[number];
@@ -839,26 +841,53 @@ async function benchList(context: BrowserContext, app: AppServer) {
   const seeded = await seedDb(page, workshops);
   await page.goto(`${app.origin}/#/about`);
   await waitFor(page, h1Spec('About this device'));
+  // The home screen shows the newest 50 workshops, with their progress, and a button for more.
+  const page1 = Math.min(LIST_PAGE, count);
   const listed: WatchSpec = {
     all: [
       { selector: 'h1', text: 'Your workshops', visible: true },
-      { selector: 'main li h2 a[href^="#/w/"]', count },
+      { selector: 'main li h2 a[href^="#/w/"]', count: page1 },
+      { selector: 'main li progress', count: page1 },
+      { selector: 'main button', text: `Show ${LIST_PAGE} more workshops`, visible: true },
     ],
   };
-  const runs: (Mark & { thenDom?: number })[] = [];
+  const runs: Mark[] = [];
+  const more: Mark[] = [];
   for (let i = 0; i <= RUNS; i += 1) {
     await throttle(cdp, THROTTLE);
-    // Also timed: every workshop's progress bar shown (the list may show before the progress).
-    const measure = () => timeHashChange(page, '#/', listed, { all: [{ selector: 'main li progress', count }] });
+    const measure = () => timeHashChange(page, '#/', listed);
     const mark = i === RUNS ? await profiled(cdp, 'list', measure) : await measure();
-    if (i > 0) runs.push(mark); // the first is a warm-up
+    // Also timed: the person asks for the next 50 (click to the 100th card with its progress bar).
+    const next = await page.evaluate(
+      async ({ page1, page2 }) => {
+        const probe = window.__bench!;
+        const key = `more-${Math.random()}`;
+        probe.watch(key, {
+          all: [
+            { selector: 'main li h2 a[href^="#/w/"]', count: page1 + page2 },
+            { selector: 'main li progress', count: page1 + page2 },
+          ],
+        });
+        const button = [...document.querySelectorAll('main button')].find((b) => b.textContent?.trim().startsWith('Show '));
+        if (!(button instanceof HTMLButtonElement)) throw new Error('no "Show more" button');
+        const start = performance.now();
+        button.click();
+        const mark = await probe.when(key);
+        return { dom: mark.dom - start, frame: mark.frame - start };
+      },
+      { page1, page2: Math.min(LIST_PAGE, count - page1) },
+    );
+    if (i > 0) {
+      runs.push(mark); // the first is a warm-up
+      more.push(next);
+    }
     await throttle(cdp, 1);
     await timeHashChange(page, '#/about', h1Spec('About this device'));
     await sleep(300);
   }
-  // What part of it is reading every record (as listWorkshops does), in one read transaction.
+  // What part of it is reading every workshop (the home screen sorts them all, newest first).
   await throttle(cdp, THROTTLE);
-  const reads: { workshops: number; groups: number; ratings: number; ms: number }[] = [];
+  const reads: { workshops: number; ms: number }[] = [];
   for (let i = 0; i < 5; i += 1) {
     reads.push(
       await page.evaluate(async (name) => {
@@ -868,17 +897,14 @@ async function benchList(context: BrowserContext, app: AppServer) {
           req.onerror = () => reject(req.error);
         });
         const start = performance.now();
-        const tx = db.transaction(['workshops', 'groups', 'ratings'], 'readonly');
-        const all = (store: string) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            const req = tx.objectStore(store).getAll();
-            req.onsuccess = () => resolve(req.result as unknown[]);
-            req.onerror = () => reject(req.error);
-          });
-        const [w, g, r] = await Promise.all([all('workshops'), all('groups'), all('ratings')]);
+        const req = db.transaction('workshops', 'readonly').objectStore('workshops').getAll();
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result as unknown[]);
+          req.onerror = () => reject(req.error);
+        });
         const ms = performance.now() - start;
         db.close();
-        return { workshops: w.length, groups: g.length, ratings: r.length, ms };
+        return { workshops: all.length, ms };
       }, DB_NAME),
     );
   }
@@ -886,7 +912,7 @@ async function benchList(context: BrowserContext, app: AppServer) {
   await throttle(cdp, 1);
   await clearDb(page);
   await page.close();
-  return { runs, reads, factor, seeded };
+  return { runs, more, reads, factor, seeded };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1002,16 +1028,15 @@ async function main(): Promise<number> {
       log('Home screen, 1,000 workshops...');
       const list = await benchList(session.context, app);
       log(`  ${fmt(list.runs.map((r) => r.dom))} ms (${list.seeded.groups} groups, ${list.seeded.ratings} scores)`);
-      const progressMs = median(list.runs.map((r) => r.thenDom ?? Number.NaN));
-      log(`  until every progress bar is shown: ${fmt(list.runs.map((r) => r.thenDom ?? Number.NaN))} ms`);
+      log(`  "Show ${LIST_PAGE} more", click to shown: ${fmt(list.more.map((r) => r.dom))} ms`);
       const readMs = median(list.reads.map((r) => r.ms));
-      log(`  reading every workshop, group and score in one transaction: ${readMs.toFixed(0)} ms`);
+      log(`  reading every workshop (not their groups and scores) in one transaction: ${readMs.toFixed(0)} ms`);
       throttles.push(list.factor);
       results.push(
         { metric: 'list-1000-workshops-ms', value: round(median(list.runs.map((r) => r.dom))), unit: 'ms', budget: 300 },
-        { metric: 'list-1000-progress-ms', value: round(progressMs), unit: 'ms', budget: null },
+        { metric: 'list-1000-show-more-ms', value: round(median(list.more.map((r) => r.dom))), unit: 'ms', budget: null },
       );
-      notes.push(`list: reading every record takes ${readMs.toFixed(0)} ms of it`);
+      notes.push(`list: reading every workshop takes ${readMs.toFixed(0)} ms of it`);
     }
 
     log(`Measured throttling (work throttled / unthrottled, per stage): ${throttles.map((t) => t.toFixed(1)).join(', ')}`);

@@ -4,12 +4,18 @@ import type { Group, Rating, Workshop } from '../domain/types.ts';
 import type { WorkshopInput } from '../domain/workshop-input.ts';
 import type { Framework } from '../framework/types.ts';
 
-/** A workshop as the home screen lists it. */
+/** A workshop as the home screen lists it, with its groups and their ratings (for its progress). */
 export interface WorkshopSummary {
   workshop: Workshop;
   groupCount: number;
   ratings: Rating[];
   groups: Group[];
+}
+
+/** The home screen's list: the newest workshops, and how many there are in all. */
+export interface WorkshopList {
+  total: number;
+  shown: WorkshopSummary[];
 }
 
 /** Creates a workshop for the framework and returns its id. */
@@ -66,35 +72,31 @@ export async function getWorkshop(id: string): Promise<Workshop | undefined> {
   return workshop && workshop.deletedAt === null ? workshop : undefined;
 }
 
-/** Every workshop not deleted, newest first (by workshop date, then by when it was created), with its groups and ratings. */
-export async function listWorkshops(): Promise<WorkshopSummary[]> {
+/**
+ * The `limit` newest workshops not deleted (by workshop date, then by when it was created), each with
+ * its groups and ratings, and the number of workshops in all. Only the listed workshops' groups and
+ * ratings are read: a device with 1,000 workshops holds about 30,000 ratings, and reading them all
+ * took seconds on a modest tablet.
+ */
+export async function listWorkshops(limit = Infinity): Promise<WorkshopList> {
   return db.transaction('r', db.workshops, db.groups, db.ratings, async () => {
-    const [workshops, groups, ratings] = await Promise.all([
-      db.workshops.toArray(),
-      db.groups.toArray(),
-      db.ratings.toArray(),
-    ]);
-    const groupsBy = groupBy(groups, (g) => g.workshopId);
-    const ratingsBy = groupBy(ratings, (r) => r.workshopId);
-    return workshops
+    const workshops = (await db.workshops.toArray())
       .filter((w) => w.deletedAt === null)
-      .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
-      .map((workshop) => ({
+      .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+    const listed = workshops.slice(0, limit);
+    // One `getAll` per workshop (Dexie's `anyOf` walks a cursor, one record at a time).
+    const [groups, ratings] = await Promise.all([
+      Promise.all(listed.map((w) => db.groups.where('workshopId').equals(w.id).toArray())),
+      Promise.all(listed.map((w) => db.ratings.where('workshopId').equals(w.id).toArray())),
+    ]);
+    return {
+      total: workshops.length,
+      shown: listed.map((workshop, i) => ({
         workshop,
-        groups: groupsBy.get(workshop.id) ?? [],
-        groupCount: groupsBy.get(workshop.id)?.length ?? 0,
-        ratings: ratingsBy.get(workshop.id) ?? [],
-      }));
+        groups: groups[i] ?? [],
+        groupCount: groups[i]?.length ?? 0,
+        ratings: ratings[i] ?? [],
+      })),
+    };
   });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -61,12 +61,15 @@ export function todayIso(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+// Made once, when first needed: building a formatter costs far more than using one (it was most of
+// the time of listing 1,000 workshops).
+let ukDate: Intl.DateTimeFormat | undefined;
+
 /** A date `YYYY-MM-DD` written for people in the UK, e.g. "27 November 2026". */
 export function formatDate(iso: string): string {
   if (!isIsoDate(iso)) return iso;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  ukDate ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return ukDate.format(new Date(`${iso}T00:00:00Z`));
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });

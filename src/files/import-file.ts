@@ -24,11 +24,13 @@ export interface FileError {
 export async function readImportFiles(files: readonly File[]): Promise<{ ok: ParsedFile[]; errors: FileError[] }> {
   const ok: ParsedFile[] = [];
   const errors: FileError[] = [];
-  for (const file of files) {
-    const result = await readImportFile(file);
-    if ('bundles' in result) ok.push(...result.bundles.map((bundle) => ({ fileName: file.name, bundle })));
-    else errors.push({ fileName: file.name, message: result.message });
-  }
+  // Read together (the browser reads them while earlier ones are checked), reported in file order.
+  const results = await Promise.all(files.map(readImportFile));
+  results.forEach((result, i) => {
+    const fileName = files[i]?.name ?? '';
+    if ('bundles' in result) ok.push(...result.bundles.map((bundle) => ({ fileName, bundle })));
+    else errors.push({ fileName, message: result.message });
+  });
   return { ok, errors };
 }
 

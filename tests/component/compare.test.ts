@@ -251,6 +251,26 @@ describe('compare screen', { timeout: 40_000 }, () => {
     expect(container.querySelectorAll('svg [data-group="agreed"]')).toHaveLength(0);
   });
 
+  it('with more than 8 groups starts the charts with the median only, and draws the groups chosen', async () => {
+    const user = userEvent.setup();
+    const bundle = makeBundle(9, allOutcomes);
+    await storeBundle(bundle);
+    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const t = await table();
+    const first = bundle.groups[0];
+    const markers = (groupId: string) => container.querySelectorAll(`svg [data-group="${groupId}"]`);
+    await screen.findByRole('img', { name: /Radar chart of now levels for the median of the groups and 0 of 9 groups/ });
+    expect(container.querySelectorAll('svg [data-group="median"] [data-point="now"]')).toHaveLength(12);
+    expect(markers(first?.id ?? '')).toHaveLength(0);
+    expect(screen.getByRole('group', { name: 'Show on the charts' })).toHaveAccessibleDescription(/radar shows their median/);
+    // The table has every group.
+    expect(t.querySelectorAll('tbody tr:first-child td[data-group]')).toHaveLength(9);
+
+    await user.click(screen.getByRole('checkbox', { name: `Show ${first?.name}` }));
+    await waitFor(() => expect(markers(first?.id ?? '').length).toBeGreaterThan(12));
+    expect(screen.getByRole('img', { name: /median of the groups and 1 of 9 groups/ })).toBeInTheDocument();
+  });
+
   it('says there is nothing to compare before anyone has scored', async () => {
     const bundle = makeBundle(2, []);
     await storeBundle(bundle);

@@ -151,6 +151,23 @@ describe('applyImport', () => {
     expect(await db.actions.get(second!.id)).toEqual(second);
   });
 
+  it('finds every stored rating asked for, whatever the shape of its id', async () => {
+    // Read a group at a time by id range: a group whose id starts like another's, and an id
+    // without a group prefix, must still be matched exactly.
+    const stored = makeBundle(0, []);
+    const g = makeGroup(stored.workshop.id, { id: 'g' });
+    const gx = makeGroup(stored.workshop.id, { id: 'g/x' });
+    const ratings = [makeRating(g, 'data'), makeRating(gx, 'data'), makeRating(g, 'value', { id: 'odd' })];
+    await storeBundle({ ...stored, groups: [g, gx], ratings });
+    const same: WorkshopBundle = { ...stored, groups: [g, gx], ratings };
+    expect(hasChanges(await planImportFromDb([same]))).toBe(false);
+    const watch = watchRatingWrites();
+    await applyImport([{ ...same, ratings: ratings.map((r) => (r.id === 'g/x/data' ? { ...r, now: 5, updatedAt: LATER } : r)) }]);
+    watch.stop();
+    expect(watch.ids).toEqual(['g/x/data']);
+    expect(await db.ratings.count()).toBe(3);
+  });
+
   it('writes everything in one transaction: a failure part-way leaves nothing behind', async () => {
     await storeBundle(makeBundle(1, ['data']));
     const before = await dbContents();

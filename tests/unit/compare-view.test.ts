@@ -8,6 +8,8 @@ import {
   agreedStyle,
   formatGap,
   formatLevel,
+  medianSeries,
+  MEDIAN_ID,
   orderStats,
 } from '../../src/screens/compare/compare-view.ts';
 import type { OutcomeStats } from '../../src/domain/stats.ts';
@@ -79,5 +81,21 @@ describe('formatLevel and formatGap', () => {
     expect(formatGap(0)).toBe('0');
     expect(formatGap(-0.5)).toBe('−0.5');
     expect(formatGap(null)).toBe('–');
+  });
+});
+
+describe('medianSeries', () => {
+  it('lays the median of the groups out in framework order, like a group', () => {
+    const stats = [
+      { outcomeId: 'value', medianNow: 2.5, medianTarget: 4 },
+      { outcomeId: 'connectivity', medianNow: null, medianTarget: null },
+    ] as OutcomeStats[];
+    const series = medianSeries(framework, stats);
+    expect(series).toMatchObject({ groupId: MEDIAN_ID, name: 'Median of the groups' });
+    expect(series.now).toHaveLength(12);
+    expect(series.now[0]).toBeNull();
+    expect(series.now[11]).toBe(2.5);
+    expect(series.target[11]).toBe(4);
+    expect(series.notSure.every((v) => v === false)).toBe(true);
   });
 });

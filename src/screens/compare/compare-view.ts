@@ -44,6 +44,33 @@ export function agreedSeries(framework: Framework, agreements: readonly Agreemen
   };
 }
 
+/**
+ * Beyond this many groups the charts start with none of the groups drawn, and the radar shows
+ * their median: past the eight series colours shapes blur into one another (and 60 of them took
+ * seconds to draw on a tablet). The facilitator picks the groups to draw; the table has them all.
+ */
+export const MANY_GROUPS = 8;
+
+/** The `groupId` of the median's series on the radar. */
+export const MEDIAN_ID = 'median';
+
+/** How the median is drawn: grey (no group has it; 3:1 or more on the light and dark surfaces), square markers. */
+export const medianStyle: SeriesStyle = { colour: '#808080', marker: 'square' };
+
+/** The median now level of every group, per outcome, shaped like a group's series for the radar. */
+export function medianSeries(framework: Framework, stats: readonly OutcomeStats[]): GroupSeries {
+  const byOutcome = new Map(stats.map((s) => [s.outcomeId, s]));
+  const found = framework.outcomes.map((o) => byOutcome.get(o.id));
+  return {
+    groupId: MEDIAN_ID,
+    name: 'Median of the groups',
+    index: -2,
+    now: found.map((s) => s?.medianNow ?? null),
+    target: found.map((s) => s?.medianTarget ?? null),
+    notSure: found.map(() => false),
+  };
+}
+
 /** Markers the agreed scores may take, best first; the star reads as "the one the room chose". */
 const agreedMarkers: readonly MarkerName[] = ['star', 'wye', 'triangle-down'];
 
