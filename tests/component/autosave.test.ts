@@ -72,7 +72,9 @@ describe('autosave of free text', () => {
     db.close();
     await fireEvent.input(screen.getByLabelText('Evidence'), { target: { value: 'Will not save' } });
     window.dispatchEvent(new Event('pagehide'));
-    expect(await screen.findByText(/Not saved/)).toBeInTheDocument();
+    // The header's status, and the banner that stays in view with what to do.
+    expect(await screen.findByText('Not saved: the browser would not store your change. Export the workshop to keep a copy.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Not saved: the browser would not store your change' })).toBeInTheDocument();
     await db.open();
   });
 });
