@@ -5,21 +5,14 @@ import { router } from './state/router.svelte.ts';
 import { appUpdate } from './state/app-update.svelte.ts';
 import { flushOnHide } from './state/pending-text.ts';
 import { dbLifecycle } from './state/db-lifecycle.svelte.ts';
-import { purgeDeletedWorkshops } from './data/workshops.ts';
-import { recoverDrafts } from './data/draft-recovery.ts';
-import { dropDraft, keptDrafts } from './state/text-drafts.ts';
+import { afterDatabase, loadDatabase } from './state/database.ts';
 
 router.start();
 flushOnHide();
+// The database code downloads while the first screen is built; text typed just before the page last
+// closed is recovered as soon as it arrives, before anything else uses the database.
+void loadDatabase();
 dbLifecycle.start();
-
-// Text typed just before the page last closed, and not yet in the database, is saved first: its
-// transaction is the first this page starts, so every screen's reads and writes queue behind it.
-// (With no drafts, the usual case, it costs nothing.)
-const drafts = keptDrafts();
-void recoverDrafts(drafts.map(([, draft]) => draft))
-  .then(() => drafts.forEach(([key, draft]) => dropDraft(key, draft.at)))
-  .catch((error: unknown) => console.error('Could not recover typed text', error));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element');
@@ -33,7 +26,9 @@ const afterFirstPaint = () => {
   started = true;
   appUpdate.start();
   // Deleted workshops stay restorable for the rest of the session; older ones are removed at start-up.
-  void purgeDeletedWorkshops(new Date(Date.now() - 60 * 60 * 1000).toISOString()).catch(() => undefined);
+  void afterDatabase(() => import('./data/workshops.ts'))
+    .then(({ purgeDeletedWorkshops }) => purgeDeletedWorkshops(new Date(Date.now() - 60 * 60 * 1000).toISOString()))
+    .catch(() => undefined);
 };
 requestAnimationFrame(() => setTimeout(afterFirstPaint));
 setTimeout(afterFirstPaint, 1000);

@@ -1,15 +1,17 @@
-import { onUpgradeElsewhere } from '../data/db-events.ts';
 import { flushPendingText } from './pending-text.ts';
+import { afterDatabase } from './database.ts';
 
 /** Whether another tab has upgraded the database, so this tab must reload before it can save again. */
 class DbLifecycle {
   upgradedElsewhere = $state(false);
 
-  /** Starts listening; call once at start-up. */
+  /** Starts listening (once the database code has loaded); call once at start-up. */
   start(): void {
-    onUpgradeElsewhere(flushPendingText, () => {
-      this.upgradedElsewhere = true;
-    });
+    void afterDatabase(() => import('../data/db-events.ts')).then(({ onUpgradeElsewhere }) =>
+      onUpgradeElsewhere(flushPendingText, () => {
+        this.upgradedElsewhere = true;
+      }),
+    );
   }
 }
 

@@ -1,43 +1,17 @@
-// Changes the database refused (storage full, storage gone), kept in memory so that the facilitator
-// can still export what is on the screen, and so that the next save that works saves them too.
+// Saving scores so that changes the database refused are kept (in unsaved-changes.svelte.ts) and sent
+// again with the next save, and exporting a workshop with them laid over it.
 import { loadBundle } from '../data/bundles.ts';
 import { saveAgreement, type AgreementFields } from '../data/agreements.ts';
 import { saveRating } from '../data/ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
 import type { Agreement, Group, Rating, RatingFields, WorkshopBundle } from '../domain/types.ts';
 import { saveStatus } from './save-status.svelte.ts';
+import { unsaved } from './unsaved-changes.svelte.ts';
+
+export { unsaved };
 
 const EMPTY_RATING: RatingFields = { now: null, target: null, confidence: null, evidence: '', notes: '' };
 const EMPTY_AGREEMENT: AgreementFields = { now: null, target: null, rationale: '', dissent: '' };
-
-interface UnsavedRating {
-  group: Group;
-  outcomeId: string;
-  change: Partial<RatingFields>;
-  at: string;
-}
-
-interface UnsavedAgreement {
-  workshopId: string;
-  outcomeId: string;
-  change: Partial<AgreementFields>;
-  at: string;
-}
-
-class Unsaved {
-  /** How many scores (or agreed scores) have changes the database has not taken; shown to the user. */
-  count = $state(0);
-  readonly ratings = new Map<string, UnsavedRating>();
-  readonly agreements = new Map<string, UnsavedAgreement>();
-  /** The last copy of each workshop read for export, for when the database stops answering reads too. */
-  readonly lastRead = new Map<string, WorkshopBundle>();
-
-  recount(): void {
-    this.count = this.ratings.size + this.agreements.size;
-  }
-}
-
-export const unsaved = new Unsaved();
 
 /**
  * Saves part of a group's score and follows it in the save status. Changes that failed before are

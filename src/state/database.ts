@@ -1,0 +1,27 @@
+import { dropDraft, keptDrafts } from './text-drafts.ts';
+
+type DbModule = typeof import('../data/db.ts');
+let loading: Promise<DbModule> | undefined;
+
+/**
+ * Loads the database code (Dexie is half the app's script: left out of the first download, the home
+ * screen's heading and button show before it arrives) and, before handing it to anyone, starts the
+ * recovery of text typed just before the page last closed. Everything that uses the database waits
+ * for this, so the recovery's transaction is the first the page starts and no screen's write can
+ * overwrite the drafts first. (With no drafts, the usual case, it costs nothing.)
+ */
+export function loadDatabase(): Promise<DbModule> {
+  loading ??= Promise.all([import('../data/db.ts'), import('../data/draft-recovery.ts')]).then(([dbModule, { recoverDrafts }]) => {
+    const drafts = keptDrafts();
+    void recoverDrafts(drafts.map(([, draft]) => draft))
+      .then(() => drafts.forEach(([key, draft]) => dropDraft(key, draft.at)))
+      .catch((error: unknown) => console.error('Could not recover typed text', error));
+    return dbModule;
+  });
+  return loading;
+}
+
+/** Loads a module that uses the database (a screen, a data function), after `loadDatabase`; both download at once. */
+export function afterDatabase<M>(load: () => Promise<M>): Promise<M> {
+  return Promise.all([loadDatabase(), load()]).then(([, module]) => module);
+}
