@@ -98,13 +98,8 @@ function parseWorkshopObject(raw: unknown, name: string, now: Date): { bundle: W
 
 /** A backup's parsed JSON: its version, then every workshop in it as a workshop file of its own. */
 function parseBackup(raw: unknown, name: string, now: Date): { bundles: WorkshopBundle[] } | { message: string } {
-  const version = fieldOf(raw, 'formatVersion');
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { message: `${name} is damaged: its backup format version (${shown(version)}) is not one this app knows.` };
-  }
-  if (version > BACKUP_FORMAT_VERSION) {
-    return { message: `${name} was made by a newer version of Outcomes Workshop (backup format ${version}). Update the app on this device, then import it again.` };
-  }
+  const versionProblem = checkVersion(raw, name, 'backup format', BACKUP_FORMAT_VERSION);
+  if (versionProblem) return { message: versionProblem };
   const workshops = fieldOf(raw, 'workshops');
   if (!Array.isArray(workshops)) return { message: `${name} is damaged: it is a backup, but its list of workshops is missing.` };
   if (workshops.length === 0) return { message: `${name} is a backup with no workshops in it, so there is nothing to import.` };
@@ -147,14 +142,19 @@ function nestedTooDeeply(text: string, limit: number): boolean {
 /** Recognises our files and their version before anything else is looked at. */
 function checkHeader(raw: unknown, name: string): VersionedEnvelope | string {
   if (fieldOf(raw, 'format') !== FILE_FORMAT) return `${name} is not an Outcomes Workshop file.`;
+  return checkVersion(raw, name, 'file format', FILE_FORMAT_VERSION) ?? (raw as VersionedEnvelope);
+}
+
+/** What is wrong with a file's `formatVersion` (of a workshop file or a backup), if anything. */
+function checkVersion(raw: unknown, name: string, kind: 'file format' | 'backup format', newest: number): string | undefined {
   const version = fieldOf(raw, 'formatVersion');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return `${name} is damaged: its file format version (${shown(version)}) is not one this app knows.`;
+    return `${name} is damaged: its ${kind} version (${shown(version)}) is not one this app knows.`;
   }
-  if (version > FILE_FORMAT_VERSION) {
-    return `${name} was made by a newer version of Outcomes Workshop (file format ${version}). Update the app on this device, then import it again.`;
+  if (version > newest) {
+    return `${name} was made by a newer version of Outcomes Workshop (${kind} ${version}). Update the app on this device, then import it again.`;
   }
-  return raw as VersionedEnvelope;
+  return undefined;
 }
 
 /** The message for the first problem valibot found in the file's shape. */

@@ -2,6 +2,7 @@
 // can still export what is on the screen, and so that the next save that works saves them too.
 // Apart from unsaved.svelte.ts, which saves and exports them, as that needs the database code and this
 // is read by the storage-fault banner, which is in the first download.
+import { SvelteMap } from 'svelte/reactivity';
 import type { AgreementFields } from '../data/agreements.ts';
 import type { Group, RatingFields, WorkshopBundle } from '../domain/types.ts';
 
@@ -20,15 +21,14 @@ interface UnsavedAgreement {
 }
 
 class Unsaved {
-  /** How many scores (or agreed scores) have changes the database has not taken; shown to the user. */
-  count = $state(0);
-  readonly ratings = new Map<string, UnsavedRating>();
-  readonly agreements = new Map<string, UnsavedAgreement>();
+  readonly ratings = new SvelteMap<string, UnsavedRating>();
+  readonly agreements = new SvelteMap<string, UnsavedAgreement>();
   /** The last copy of each workshop read for export, for when the database stops answering reads too. */
   readonly lastRead = new Map<string, WorkshopBundle>();
 
-  recount(): void {
-    this.count = this.ratings.size + this.agreements.size;
+  /** How many scores (or agreed scores) have changes the database has not taken; shown to the user. */
+  get count(): number {
+    return this.ratings.size + this.agreements.size;
   }
 }
 

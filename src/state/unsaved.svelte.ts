@@ -14,34 +14,48 @@ const EMPTY_RATING: RatingFields = { now: null, target: null, confidence: null, 
 const EMPTY_AGREEMENT: AgreementFields = { now: null, target: null, rationale: '', dissent: '' };
 
 /**
- * Saves part of a group's score and follows it in the save status. Changes that failed before are
- * sent again with it; if this one fails too, all of them are kept in memory for export.
+ * Runs a save with the changes that failed before for the same record (`earlier`), so the next save
+ * that works stores them too; if this one fails as well, all of them are kept (`keep`) for export.
  */
-export async function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>): Promise<Rating | undefined> {
-  const id = ratingId(group.id, outcomeId);
-  const earlier = unsaved.ratings.get(id);
-  const all = { ...earlier?.change, ...change };
-  const saved = await saveStatus.track(saveRating(group, outcomeId, all));
-  if (saved) unsaved.ratings.delete(id);
-  else unsaved.ratings.set(id, { group, outcomeId, change: all, at: nowIso() });
-  unsaved.recount();
+async function saveWithEarlier<F, R>(
+  earlier: Partial<F> | undefined,
+  change: Partial<F>,
+  save: (all: Partial<F>) => Promise<R>,
+  keep: (all: Partial<F>) => void,
+  forget: () => void,
+): Promise<R | undefined> {
+  const all = { ...earlier, ...change };
+  const saved = await saveStatus.track(save(all));
+  if (saved) forget();
+  else keep(all);
   return saved;
 }
 
+/**
+ * Saves part of a group's score and follows it in the save status. Changes that failed before are
+ * sent again with it; if this one fails too, all of them are kept in memory for export.
+ */
+export function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>): Promise<Rating | undefined> {
+  const id = ratingId(group.id, outcomeId);
+  return saveWithEarlier(
+    unsaved.ratings.get(id)?.change,
+    change,
+    (all) => saveRating(group, outcomeId, all),
+    (all) => unsaved.ratings.set(id, { group, outcomeId, change: all, at: nowIso() }),
+    () => unsaved.ratings.delete(id),
+  );
+}
+
 /** As `saveRatingKept`, for the room's agreed score of an outcome. */
-export async function saveAgreementKept(
-  workshopId: string,
-  outcomeId: string,
-  change: Partial<AgreementFields>,
-): Promise<Agreement | undefined> {
+export function saveAgreementKept(workshopId: string, outcomeId: string, change: Partial<AgreementFields>): Promise<Agreement | undefined> {
   const id = agreementId(workshopId, outcomeId);
-  const earlier = unsaved.agreements.get(id);
-  const all = { ...earlier?.change, ...change };
-  const saved = await saveStatus.track(saveAgreement(workshopId, outcomeId, all));
-  if (saved) unsaved.agreements.delete(id);
-  else unsaved.agreements.set(id, { workshopId, outcomeId, change: all, at: nowIso() });
-  unsaved.recount();
-  return saved;
+  return saveWithEarlier(
+    unsaved.agreements.get(id)?.change,
+    change,
+    (all) => saveAgreement(workshopId, outcomeId, all),
+    (all) => unsaved.agreements.set(id, { workshopId, outcomeId, change: all, at: nowIso() }),
+    () => unsaved.agreements.delete(id),
+  );
 }
 
 /** The bundle with every unsaved change of its workshop laid over it (a new object; the input is unchanged). */

@@ -41,7 +41,6 @@ beforeEach(async () => {
   storageFull = false;
   unsaved.ratings.clear();
   unsaved.agreements.clear();
-  unsaved.recount();
   saveStatus.fault = null;
   saveStatus.reset();
 });
