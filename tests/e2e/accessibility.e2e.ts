@@ -18,9 +18,11 @@ import {
   removeDir,
   REPO_ROOT,
   saved,
+  saveFailureEvidence,
   startAppServer,
-  tap,
+  storageFullSwitch,
   TABLET_PORTRAIT,
+  tap,
   visible,
   waitForServiceWorker,
   watch,
@@ -370,15 +372,7 @@ describe.sequential('accessibility of every screen and state', () => {
     for (const dir of [profile, files]) if (dir) await removeDir(dir);
   });
 
-  async function saveFailure(name: string): Promise<void> {
-    const p = session?.page;
-    if (!p || p.isClosed()) return;
-    await mkdir(failuresDir, { recursive: true });
-    const base = path.join(failuresDir, name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
-    await p.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-    const text = await p.evaluate(() => `${location.href}\n\n${document.body.innerText}`).catch(String);
-    await writeFile(`${base}.txt`, text);
-  }
+  const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name);
 
   /** Every check, on the screen as it is now; returns the problems found (none is a pass). */
   async function checkScreen(): Promise<string[]> {
@@ -528,21 +522,12 @@ describe.sequential('accessibility of every screen and state', () => {
 
   state('scoring, with a change the full device refused', async () => {
     const p = page();
-    // The next IndexedDB write fails as on a full device (see storage.e2e.ts); later ones work again.
-    await p.evaluate(() => {
-      const real = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        IDBObjectStore.prototype.put = real;
-        const request = real.apply(this, args);
-        const error = new DOMException('The storage quota has been exceeded.', 'QuotaExceededError');
-        Object.defineProperty(request, 'error', { get: () => error });
-        Object.defineProperty(this.transaction, 'error', { get: () => error });
-        this.transaction.abort();
-        return request;
-      };
-    });
+    // The device is full for one tap (see storageFullSwitch in harness.ts); later writes work again.
+    await p.evaluate(storageFullSwitch);
+    await p.evaluate(() => (window.__storageFull = true));
     await p.getByRole('group', { name: containsAll(outcomes[0]!.title, 'now') }).getByRole('radio', { name: /^4\b/ }).check(tap);
     await visible(p.getByRole('alert').filter({ has: p.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) }));
+    await p.evaluate(() => (window.__storageFull = false));
     await visible(button('Export this workshop now'));
   });
 

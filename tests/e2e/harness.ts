@@ -2,7 +2,7 @@
 // See ../../../shared/STACK-NOTES.md for why each flag and step is here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -498,4 +498,64 @@ export async function exportWorkshop(page: Page, dir: string): Promise<{ file: s
   const file = path.join(dir, done.suggestedFilename());
   await done.saveAs(file);
   return { file, suggestedName: done.suggestedFilename() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// After a failure
+
+/**
+ * Keeps what a failed test's page showed: a full-page screenshot and the page's address and text
+ * (with the focused element when `focus` is set), as `<dir>/<prefix><name><suffix>.png` and `.txt`.
+ */
+export async function saveFailureEvidence(
+  page: Page | undefined,
+  dir: string,
+  name: string,
+  options: { prefix?: string; suffix?: string; focus?: boolean } = {},
+): Promise<void> {
+  if (!page || page.isClosed()) return;
+  await mkdir(dir, { recursive: true });
+  const base = path.join(dir, `${options.prefix ?? ''}${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}${options.suffix ?? ''}`);
+  await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
+  const text = await page
+    .evaluate(
+      (focus) =>
+        `${location.href}\n\n${focus ? `Focus: ${document.activeElement?.outerHTML.slice(0, 200)}\n\n` : ''}${document.body.innerText}`,
+      options.focus ?? false,
+    )
+    .catch(String);
+  await writeFile(`${base}.txt`, text);
+}
+
+/**
+ * While `window.__storageFull` is set, every IndexedDB `put` and `add` fails the way a full device
+ * makes it fail: the request and its transaction both end with a QuotaExceededError and the
+ * transaction aborts (so callers see an AbortError whose inner error is the quota error, as Dexie
+ * reports it). Reads still work, as they do on a full device. Chromium has no switch for a full
+ * disk that works headless (`Storage.overrideQuotaForOrigin` is not enforced for IndexedDB here:
+ * measured). Page-side code: give it to `addInitScript` (from the next page load) or `evaluate` (now).
+ */
+declare global {
+  interface Window {
+    /** Set by a test: every IndexedDB write fails as it does when the device's storage is full. */
+    __storageFull?: boolean;
+  }
+}
+
+export function storageFullSwitch(): void {
+  const wrap = (method: 'put' | 'add') => {
+    const real = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+      const request = real.apply(this, args);
+      if (window.__storageFull) {
+        const error = new DOMException('The storage quota has been exceeded.', 'QuotaExceededError');
+        Object.defineProperty(request, 'error', { get: () => error });
+        Object.defineProperty(this.transaction, 'error', { get: () => error });
+        this.transaction.abort();
+      }
+      return request;
+    } as IDBObjectStore[typeof method];
+  };
+  wrap('put');
+  wrap('add');
 }

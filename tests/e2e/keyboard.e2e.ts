@@ -3,7 +3,7 @@
 // At every Tab stop the focused control must show a focus indicator and be on screen; after every
 // screen change focus must be on the new screen's heading; after a dialog it must return to its opener.
 // Build first: `npm run build`. The steps share one browser profile, so they run in order.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Locator, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import {
   makeProfileDir,
   removeDir,
   REPO_ROOT,
+  saveFailureEvidence,
   startAppServer,
   visible,
   watch,
@@ -110,15 +111,7 @@ describe.sequential('keyboard only: create, add a group, score all 12, export', 
     for (const dir of [profile, downloads]) if (dir) await removeDir(dir);
   });
 
-  async function saveFailure(name: string): Promise<void> {
-    const p = session?.page;
-    if (!p || p.isClosed()) return;
-    await mkdir(failuresDir, { recursive: true });
-    const base = path.join(failuresDir, name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
-    await p.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-    const text = await p.evaluate(() => `${location.href}\n\nFocus: ${document.activeElement?.outerHTML.slice(0, 200)}\n\n${document.body.innerText}`).catch(String);
-    await writeFile(`${base}.txt`, text);
-  }
+  const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name, { focus: true });
 
   /** Records the focused control if its focus cannot be seen; says whether it is one of `targets`. */
   async function checkFocusShows(p: Page, targets: ElementHandle[] = []): Promise<FocusInfo | null> {

@@ -1,7 +1,7 @@
 // The plenary in Chromium against the production build: three groups' files imported together,
 // compare (the widest split first), agree a score, add an action, the CSV downloads, the share
 // fallback and the printed summary on one A4 page. Build first: `npm run build`.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import {
   removeDir,
   REPO_ROOT,
   saved,
+  saveFailureEvidence,
   startAppServer,
   tap,
   visible,
@@ -211,15 +212,7 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     for (const dir of [profile, files]) if (dir) await removeDir(dir);
   });
 
-  async function saveFailure(name: string): Promise<void> {
-    const p = session?.page;
-    if (!p || p.isClosed()) return;
-    await mkdir(failuresDir, { recursive: true });
-    const base = path.join(failuresDir, `plenary-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
-    await p.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-    const text = await p.evaluate(() => `${location.href}\n\n${document.body.innerText}`).catch(String);
-    await writeFile(`${base}.txt`, text);
-  }
+  const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name, { prefix: 'plenary-' });
 
   step('imports the three groups’ files together into one workshop', async () => {
     const paths = GROUPS.map((g) => path.join(files, g.file));

@@ -6,7 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   addGroup,
   answerOutcome,
@@ -19,6 +19,7 @@ import {
   removeDir,
   saved,
   startAppServer,
+  storageFullSwitch,
   tap,
   visible,
   watch,
@@ -26,40 +27,6 @@ import {
   type BrowserSession,
   type Watch,
 } from './harness.ts';
-
-declare global {
-  interface Window {
-    /** Set by a test: every IndexedDB write fails as it does when the device's storage is full. */
-    __storageFull?: boolean;
-  }
-}
-
-/**
- * Makes IndexedDB writes fail the way a full device makes them fail, while `window.__storageFull`
- * is set: the request and its transaction both end with a QuotaExceededError, and the transaction
- * aborts (so callers see an AbortError whose inner error is the quota error, as Dexie reports it).
- * Reads still work, as they do on a full device. Chromium has no switch for a full disk that works
- * headless (`Storage.overrideQuotaForOrigin` is not enforced for IndexedDB here: measured).
- */
-async function installStorageFullSwitch(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const wrap = (method: 'put' | 'add') => {
-      const real = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
-      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
-        const request = real.apply(this, args);
-        if (window.__storageFull) {
-          const error = new DOMException('The storage quota has been exceeded.', 'QuotaExceededError');
-          Object.defineProperty(request, 'error', { get: () => error });
-          Object.defineProperty(this.transaction, 'error', { get: () => error });
-          this.transaction.abort();
-        }
-        return request;
-      } as IDBObjectStore[typeof method];
-    };
-    wrap('put');
-    wrap('add');
-  });
-}
 
 const WORKSHOP = { name: 'Storage fault drill', organisation: 'Northfield District Council', date: '2026-11-27', facilitator: 'Ana Silva' };
 const GROUP = 'Red group';
@@ -98,7 +65,7 @@ describe.sequential('storage faults', () => {
     downloads = await mkdtemp(path.join(tmpdir(), 'outcomes-storage-downloads-'));
     session = await launchProfile(profile);
     watched = await watch(session.context, server.origin);
-    await installStorageFullSwitch(session.context);
+    await session.context.addInitScript(storageFullSwitch);
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@
 // A takes over while a second tab is typing, then C (A with the next database schema version) takes
 // over both tabs: the upgrade runs and nothing typed or chosen is lost.
 import { execFile } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import {
   removeDir,
   REPO_ROOT,
   saved,
+  saveFailureEvidence,
   startAppServer,
   tap,
   visible,
@@ -184,15 +185,7 @@ describe.sequential('a new version while the app is open', () => {
     server = await startAppServer({ port, outDir });
   }
 
-  async function saveFailure(name: string): Promise<void> {
-    const page = session?.page;
-    if (!page || page.isClosed()) return;
-    await mkdir(failuresDir, { recursive: true });
-    const base = path.join(failuresDir, name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
-    await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-    const text = await page.evaluate(() => `${location.href}\n\n${document.body.innerText}`).catch(String);
-    await writeFile(`${base}.txt`, text);
-  }
+  const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name);
 
   it('offers the new version, and reloading into it keeps all typed text and choices', async (ctx) => {
     ctx.onTestFailed(() => {

@@ -1,6 +1,6 @@
 // The whole workshop journey in Chromium against the production build, mostly with the server off.
 // Build first: `npm run build`. The steps share one browser profile, so they run in order.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -19,6 +19,7 @@ import {
   removeDir,
   REPO_ROOT,
   saved,
+  saveFailureEvidence,
   spawnProfile,
   startAppServer,
   visible,
@@ -142,15 +143,8 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
 
   /** Keeps a screenshot and the text of every open page, to see why a step failed. */
   async function saveFailure(name: string): Promise<void> {
-    const dir = failuresDir;
-    await mkdir(dir, { recursive: true });
     const pages = [session?.page, fresh?.page].filter((p): p is Page => p !== undefined && !p.isClosed());
-    for (const [i, page] of pages.entries()) {
-      const base = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${i}`);
-      await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-      const text = await page.evaluate(() => `${location.href}\n\n${document.body.innerText}`).catch(String);
-      await writeFile(`${base}.txt`, text);
-    }
+    for (const [i, page] of pages.entries()) await saveFailureEvidence(page, failuresDir, name, { suffix: `-${i}` });
   }
 
   async function open(dir: string): Promise<KillableSession> {
