@@ -52,14 +52,6 @@ async function readImportFile(file: File): Promise<{ bundles: WorkshopBundle[] }
   return parseImportText(text, file.name);
 }
 
-/** Checks the text of a workshop file and turns it into a bundle, or says why it is refused. */
-export function parseWorkshopText(text: string, fileName: string, now: Date = new Date()): { bundle: WorkshopBundle } | { message: string } {
-  const result = parseImportText(text, fileName, now);
-  if ('message' in result) return result;
-  if (result.bundles.length !== 1) return { message: `“${fileName}” is a backup of several workshops, not one workshop file.` };
-  return { bundle: result.bundles[0]! };
-}
-
 /**
  * Checks the text of a workshop file or of a backup ("Export everything") and turns it into
  * bundles, or says why it is refused. A backup is refused whole if any workshop in it is.

@@ -15,7 +15,7 @@ import { db } from '../../src/data/db.ts';
 import { applyImport, planImportFromDb } from '../../src/data/bundles.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { MAX_FILE_BYTES } from '../../src/files/format.ts';
-import { parseWorkshopText, readImportFiles } from '../../src/files/import-file.ts';
+import { parseImportText, readImportFiles } from '../../src/files/import-file.ts';
 import { makeAction, makeAgreement, makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
 import sampleText from '../fixtures/workshop-v2.json?raw';
 import {
@@ -67,10 +67,10 @@ function prototypesPristine(): boolean {
 
 /** The sample workshop as stored before any file arrives: every record older than the file's, so a file would win every merge. */
 function storedSample(): WorkshopBundle {
-  const parsed = parseWorkshopText(sampleText, 'sample.json');
-  if (!('bundle' in parsed)) throw new Error(`the sample file is refused: ${parsed.message}`);
+  const parsed = parseImportText(sampleText, 'sample.json');
+  if (!('bundles' in parsed) || parsed.bundles.length !== 1) throw new Error(`the sample file is refused: ${'message' in parsed ? parsed.message : 'not one workshop'}`);
   const old = '2026-11-27T08:00:00.000Z';
-  const { workshop, groups, ratings, agreements, actions } = parsed.bundle;
+  const { workshop, groups, ratings, agreements, actions } = parsed.bundles[0]!;
   return {
     workshop: { ...workshop, name: 'Budget review (before the import)', updatedAt: old },
     groups: groups.map((g) => ({ ...g, name: `${g.name} (before)`, updatedAt: old })),
