@@ -7,7 +7,8 @@
 // instead of building bench/minimal-app); for finding out why a figure is slow:
 // BENCH_ONLY=cold,tap,compare,import,list (some stages only; results.json is then not written) and
 // BENCH_PROFILE_DIR=dir (a CPU profile of the last measured run of each stage, written as .cpuprofile
-// for Chrome DevTools, and summarised; build with `npx vite build --minify false` to see names).
+// for Chrome DevTools, and summarised; build with `npx vite build --minify false` to see names);
+// BENCH_TRACE_DIR=dir (a Chromium performance trace of the last cold start of the app and of the baseline).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -303,6 +304,29 @@ async function profiled<T>(cdp: CDPSession, label: string, fn: () => Promise<T>)
   return result;
 }
 
+/** BENCH_TRACE_DIR: a Chromium performance trace (load it in DevTools' Performance panel) of the last cold starts, instead of a CPU profile. */
+const TRACE_DIR = process.env.BENCH_TRACE_DIR ? path.resolve(process.env.BENCH_TRACE_DIR) : null;
+const traces = new WeakMap<CDPSession, { events: unknown[]; done: Promise<void> }>();
+
+async function startTrace(cdp: CDPSession): Promise<void> {
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (data: { value: unknown[] }) => events.push(...data.value));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  traces.set(cdp, { events, done });
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'loading'];
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
+}
+
+async function stopTrace(cdp: CDPSession, label: string): Promise<void> {
+  const trace = traces.get(cdp);
+  if (!trace || !TRACE_DIR) return;
+  await cdp.send('Tracing.end');
+  await trace.done;
+  await mkdir(TRACE_DIR, { recursive: true });
+  await writeFile(path.join(TRACE_DIR, `${label}.json`), JSON.stringify({ traceEvents: trace.events }));
+  log(`  trace ${label}: ${path.join(TRACE_DIR, `${label}.json`)}`);
+}
+
 async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -592,10 +616,12 @@ async function coldStart(context: BrowserContext, control: CDPSession, url: stri
   await sleep(300);
   const profile = PROFILE_DIR !== null && profileLabel !== undefined;
   // Profiled (when asked) from before the navigation to the screen being usable.
-  const { page, cdp } = await openPage(context, url, THROTTLE, HOME_USABLE, profile ? startProfile : undefined);
+  const trace = TRACE_DIR !== null && profileLabel !== undefined;
+  const { page, cdp } = await openPage(context, url, THROTTLE, HOME_USABLE, trace ? startTrace : profile ? startProfile : undefined);
   try {
     const mark = await page.evaluate(() => window.__bench!.when('usable'));
-    if (profile) await stopProfile(cdp, profileLabel);
+    if (trace) await stopTrace(cdp, profileLabel);
+    else if (profile) await stopProfile(cdp, profileLabel);
     const info = await page.evaluate((usable) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const loaded = performance

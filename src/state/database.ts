@@ -1,3 +1,4 @@
+import { afterFirstPaint } from './first-paint.ts';
 import { dropDraft, keptDrafts } from './text-drafts.ts';
 
 type DbModule = typeof import('../data/db.ts');
@@ -9,9 +10,12 @@ let loading: Promise<DbModule> | undefined;
  * recovery of text typed just before the page last closed. Everything that uses the database waits
  * for this, so the recovery's transaction is the first the page starts and no screen's write can
  * overwrite the drafts first. (With no drafts, the usual case, it costs nothing.)
+ *
+ * The first call waits for the first screen to be painted: starting the downloads (and evaluating
+ * Dexie) while the first screen was being built cost about a fifth of a throttled cold start.
  */
 export function loadDatabase(): Promise<DbModule> {
-  loading ??= Promise.all([import('../data/db.ts'), import('../data/draft-recovery.ts')]).then(([dbModule, { recoverDrafts }]) => {
+  loading ??= afterFirstPaint().then(() => Promise.all([import('../data/db.ts'), import('../data/draft-recovery.ts')])).then(([dbModule, { recoverDrafts }]) => {
     const drafts = keptDrafts();
     void recoverDrafts(drafts.map(([, draft]) => draft))
       .then(() => drafts.forEach(([key, draft]) => dropDraft(key, draft.at)))

@@ -28,7 +28,10 @@ export class LiveQuery<T, M = undefined> {
     if (dexieLiveQuery && !load) {
       this.#ready = { liveQuery: dexieLiveQuery, module: undefined as M };
     } else {
-      Promise.all([loadDatabase().then(() => import('dexie')), load?.()]).then(
+      // The query's own module loads after the database code, which waits for the first paint.
+      loadDatabase()
+        .then(() => Promise.all([import('dexie'), load?.()]))
+        .then(
         ([{ liveQuery }, module]) => {
           dexieLiveQuery = liveQuery;
           this.#ready = { liveQuery, module: module as M };
