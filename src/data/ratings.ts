@@ -8,23 +8,25 @@ const EMPTY: RatingFields = { now: null, target: null, confidence: null, evidenc
  * Saves part of a group's rating of an outcome at once, creating the rating if needed. Read and
  * write share one transaction so two quick taps on different fields cannot overwrite each other.
  */
-export async function saveRating(group: Group, outcomeId: string, change: Partial<RatingFields>): Promise<Rating> {
+export function saveRating(group: Group, outcomeId: string, change: Partial<RatingFields>): Promise<Rating> {
   const id = ratingId(group.id, outcomeId);
-  return db.transaction('rw', db.ratings, async () => {
-    const stored = await db.ratings.get(id);
-    const rating: Rating = {
-      id,
-      workshopId: group.workshopId,
-      groupId: group.id,
-      outcomeId,
-      ...EMPTY,
-      ...stored,
-      ...change,
-      updatedAt: nowIso(),
-    };
-    await db.ratings.put(rating);
-    return rating;
-  });
+  // A chain of Dexie's own promises rather than an async function: Dexie keeps an async function's
+  // transaction alive by replaying its zone over many microtasks, which ran between tap and commit.
+  return db.transaction('rw', db.ratings, () =>
+    db.ratings.get(id).then((stored) => {
+      const rating: Rating = {
+        id,
+        workshopId: group.workshopId,
+        groupId: group.id,
+        outcomeId,
+        ...EMPTY,
+        ...stored,
+        ...change,
+        updatedAt: nowIso(),
+      };
+      return db.ratings.put(rating).then(() => rating);
+    }),
+  );
 }
 
 /** A group's ratings. */
