@@ -47,6 +47,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The browsers the app supports (Chromium, Safari 17+) preload modules themselves. Vite's
+    // polyfill watched every change to the page with a MutationObserver, from the first screen on.
+    modulePreload: { polyfill: false },
   },
   preview: {
     headers: {

@@ -8,7 +8,7 @@
 // BENCH_ONLY=cold,tap,compare,import,list (some stages only; results.json is then not written) and
 // BENCH_PROFILE_DIR=dir (a CPU profile of the last measured run of each stage, written as .cpuprofile
 // for Chrome DevTools, and summarised; build with `npx vite build --minify false` to see names);
-// BENCH_TRACE_DIR=dir (a Chromium performance trace of the last cold start of the app and of the baseline).
+// BENCH_TRACE_DIR=dir (instead, a Chromium performance trace of the last measured run of each stage).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -297,6 +297,12 @@ interface ProfileNode {
  * prints where the page's main thread spent its time (self time by function).
  */
 async function profiled<T>(cdp: CDPSession, label: string, fn: () => Promise<T>): Promise<T> {
+  if (TRACE_DIR) {
+    await startTrace(cdp);
+    const result = await fn();
+    await stopTrace(cdp, label);
+    return result;
+  }
   if (!PROFILE_DIR) return fn();
   await startProfile(cdp);
   const result = await fn();
@@ -304,7 +310,7 @@ async function profiled<T>(cdp: CDPSession, label: string, fn: () => Promise<T>)
   return result;
 }
 
-/** BENCH_TRACE_DIR: a Chromium performance trace (load it in DevTools' Performance panel) of the last cold starts, instead of a CPU profile. */
+/** BENCH_TRACE_DIR: a Chromium performance trace (for DevTools' Performance panel) of the last run of each stage, instead of a CPU profile. */
 const TRACE_DIR = process.env.BENCH_TRACE_DIR ? path.resolve(process.env.BENCH_TRACE_DIR) : null;
 const traces = new WeakMap<CDPSession, { events: unknown[]; done: Promise<void> }>();
 
