@@ -46,11 +46,25 @@ export const DUE_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})?$/;
 /** An example timestamp for messages and the documentation. */
 export const TIMESTAMP_EXAMPLE = '2026-11-27T09:00:00.000Z';
 
-/** True when `value` is a real moment written in the canonical form (rejects e.g. 30 February). */
+/**
+ * True when `value` is a real moment written in the canonical form (rejects e.g. 30 February, 24:00
+ * and leap seconds): exactly what `new Date(value).toISOString() === value` accepts, by arithmetic
+ * on the digits, which is several times quicker (a file of 300 groups has about 4,000 timestamps).
+ */
 export function isTimestamp(value: string): boolean {
   if (!TIMESTAMP_PATTERN.test(value)) return false;
-  const time = new Date(value);
-  return !Number.isNaN(time.getTime()) && time.toISOString() === value;
+  const digits = (from: number) => Number(value.slice(from, from + 2));
+  const year = Number(value.slice(0, 4));
+  const month = digits(5);
+  const day = digits(8);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  return digits(11) <= 23 && digits(14) <= 59 && digits(17) <= 59;
+}
+
+/** Days in a month (1-12) of the proleptic Gregorian calendar, as `Date` counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Any parsed file whose header has been checked: a version number and fields not yet trusted. */

@@ -228,7 +228,7 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
     if (ratingIds.has(rating.id)) return `${name} is damaged: it has two scores for ${subjectOf(envelope, path)}.`;
     ratingIds.add(rating.id);
     if (!knownOutcome(rating.outcomeId)) return `${name} has a score for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
-    const problem = checkScore(rating, framework, name, subjectOf(envelope, path)) ?? badTimestamp(rating, path, ['updatedAt']);
+    const problem = checkScore(rating, framework, name, () => subjectOf(envelope, path)) ?? badTimestamp(rating, path, ['updatedAt']);
     if (problem) return problem;
   }
 
@@ -244,7 +244,7 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
       return `${name} is damaged: it has two agreed scores for outcome “${outcomeTitle(agreement.outcomeId)}”.`;
     }
     agreementIds.add(agreement.id);
-    const problem = checkScore(agreement, framework, name, subject) ?? badTimestamp(agreement, path, ['updatedAt']);
+    const problem = checkScore(agreement, framework, name, () => subject) ?? badTimestamp(agreement, path, ['updatedAt']);
     if (problem) return problem;
   }
 
@@ -266,21 +266,24 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
   return undefined;
 }
 
-/** Checks a score's (or an agreed score's) answers against the framework's scale and confidence options. */
+/**
+ * Checks a score's (or an agreed score's) answers against the framework's scale and confidence
+ * options. `subject` names the record, worked out only for the message (a file has thousands of scores).
+ */
 function checkScore(
   score: Pick<Rating, 'now' | 'target'> & { confidence?: string | null },
   framework: Framework,
   name: string,
-  subject: string,
+  subject: () => string,
 ): string | undefined {
-  const levels = new Set(framework.scale.levels.map((l) => l.value));
-  if (typeof score.now === 'number' && !levels.has(score.now)) return scoreMessage(name, `${subject}, now`, 'now', score.now, framework);
-  if (score.target !== null && !levels.has(score.target)) {
-    return scoreMessage(name, `${subject}, target`, 'target', score.target, framework);
+  const onScale = (value: number) => framework.scale.levels.some((l) => l.value === value);
+  if (typeof score.now === 'number' && !onScale(score.now)) return scoreMessage(name, `${subject()}, now`, 'now', score.now, framework);
+  if (score.target !== null && !onScale(score.target)) {
+    return scoreMessage(name, `${subject()}, target`, 'target', score.target, framework);
   }
   if (score.confidence != null && !framework.confidence.some((c) => c.id === score.confidence)) {
     const allowed = alternatives(framework.confidence.map((c) => c.id));
-    return `${name} has a value that is not allowed: ${subject}, confidence is ${shown(score.confidence)} (it must be ${allowed}, or blank).`;
+    return `${name} has a value that is not allowed: ${subject()}, confidence is ${shown(score.confidence)} (it must be ${allowed}, or blank).`;
   }
   return undefined;
 }
