@@ -1,5 +1,6 @@
 // The workshop file format: its constants and the step-by-step migration of older versions.
 // Kept free of valibot so the export path (in the first screen's bundle) can use it.
+import { isIsoDate } from '../domain/workshop-input.ts';
 
 /** The `format` value that marks a file as ours. */
 export const FILE_FORMAT = 'outcomes-workshop';
@@ -52,19 +53,9 @@ export const TIMESTAMP_EXAMPLE = '2026-11-27T09:00:00.000Z';
  * on the digits, which is several times quicker (a file of 300 groups has about 4,000 timestamps).
  */
 export function isTimestamp(value: string): boolean {
-  if (!TIMESTAMP_PATTERN.test(value)) return false;
-  const digits = (from: number) => Number(value.slice(from, from + 2));
-  const year = Number(value.slice(0, 4));
-  const month = digits(5);
-  const day = digits(8);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
-  return digits(11) <= 23 && digits(14) <= 59 && digits(17) <= 59;
-}
-
-/** Days in a month (1-12) of the proleptic Gregorian calendar, as `Date` counts them. */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (!TIMESTAMP_PATTERN.test(value) || !isIsoDate(value.slice(0, 10))) return false;
+  const upTo = (from: number, most: number) => Number(value.slice(from, from + 2)) <= most;
+  return upTo(11, 23) && upTo(14, 59) && upTo(17, 59);
 }
 
 /** Any parsed file whose header has been checked: a version number and fields not yet trusted. */

@@ -3,6 +3,7 @@ import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { buildEnvelope, exportFileName, workshopFile } from '../../src/files/export-file.ts';
 import { FILE_FORMAT_VERSION, isTimestamp, migrate, migrateV1ToV2, type VersionedEnvelope } from '../../src/files/format.ts';
 import { readImportFiles } from '../../src/files/import-file.ts';
+import { isIsoDate } from '../../src/domain/workshop-input.ts';
 import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
 import sampleV1 from '../fixtures/workshop-v1.json?raw';
 import sampleV2 from '../fixtures/workshop-v2.json?raw';
@@ -197,6 +198,8 @@ describe('timestamps', () => {
       cases.push(`2024-02-29T${time}Z`);
     }
     for (const value of cases) expect([value, isTimestamp(value)]).toEqual([value, byDate(value)]);
+    // The calendar check it shares with the date fields (a workshop's date, an action's due date).
+    for (const value of cases) expect([value, isIsoDate(value.slice(0, 10))]).toEqual([value, byDate(`${value.slice(0, 10)}T12:00:00.000Z`)]);
   });
 });
 
@@ -264,6 +267,17 @@ describe('refusals, each with its own message', () => {
       ['again.json', bundle.workshop.name],
     ]);
     expect(errors).toEqual([{ fileName: 'cut.json', message: '“cut.json” could not be read: it may be damaged or cut short.' }]);
+  });
+
+  it('refuses a file nested deeper than any workshop file, not counting brackets inside text', async () => {
+    expect(await refusal(new File([`${'{"a":'.repeat(65)}1${'}'.repeat(65)}`], 'deep.json'))).toBe(
+      '“deep.json” is damaged: it is nested far more deeply than any Outcomes Workshop file.',
+    );
+    const bundle = makeBundle(1, ['data']);
+    bundle.workshop.name = `Brackets ${'{['.repeat(80)}`;
+    const { ok, errors } = await readImportFiles([workshopFile(bundle, '0.1.0')]);
+    expect(errors).toEqual([]);
+    expect(ok[0]?.bundle.workshop.name).toBe(bundle.workshop.name);
   });
 
   it('refuses an empty file', async () => {
