@@ -79,11 +79,15 @@ export async function applyImport(bundles: readonly WorkshopBundle[]): Promise<I
   return db.transaction('rw', importTables(), async () => {
     const plan = planImport(bundles, await readStored(bundles));
     const { workshops, groups, ratings, agreements, actions } = plan.writes;
-    if (workshops.length) await db.workshops.bulkPut(workshops);
-    if (groups.length) await db.groups.bulkPut(groups);
-    if (ratings.length) await db.ratings.bulkPut(ratings);
-    if (agreements.length) await db.agreements.bulkPut(agreements);
-    if (actions.length) await db.actions.bulkPut(actions);
+    // All asked for at once: waiting for each table's writes before asking for the next table's
+    // left the storage idle between them. Any failure still aborts the whole transaction.
+    await Promise.all([
+      workshops.length && db.workshops.bulkPut(workshops),
+      groups.length && db.groups.bulkPut(groups),
+      ratings.length && db.ratings.bulkPut(ratings),
+      agreements.length && db.agreements.bulkPut(agreements),
+      actions.length && db.actions.bulkPut(actions),
+    ]);
     return plan;
   });
 }
