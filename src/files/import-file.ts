@@ -61,7 +61,7 @@ async function readTexts(files: readonly File[]): Promise<(string | undefined)[]
     batches.map(async (batch) => {
       const parts = batch.map((i) => files[i]!);
       try {
-        const buffer = await new Blob(parts).arrayBuffer();
+        const buffer = await (parts.length === 1 ? parts[0]! : new Blob(parts)).arrayBuffer();
         if (buffer.byteLength !== parts.reduce((sum, file) => sum + file.size, 0)) throw new Error('a file changed while it was read');
         let offset = 0;
         batch.forEach((i, j) => {
