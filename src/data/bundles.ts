@@ -1,7 +1,8 @@
 // Reading a whole workshop for export, and writing imported workshops.
 import { db } from './db.ts';
 import { importKeys, planImport, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
-import type { Rating, WorkshopBundle } from '../domain/types.ts';
+import type { EntityTable } from 'dexie';
+import type { Workshop, WorkshopBundle } from '../domain/types.ts';
 
 /** A workshop with its groups, ratings, agreed scores and actions, read together; undefined if missing or deleted. */
 export async function loadBundle(workshopId: string): Promise<WorkshopBundle | undefined> {
@@ -25,43 +26,44 @@ async function readStored(bundles: readonly WorkshopBundle[]): Promise<StoredRec
   const keys = importKeys(bundles);
   const [workshops, groups, ratings, agreements, actions] = await Promise.all([
     db.workshops.bulkGet(keys.workshopIds),
-    db.groups.bulkGet(keys.groupIds),
-    storedRatings(keys.ratingIds),
-    db.agreements.bulkGet(keys.agreementIds),
-    db.actions.bulkGet(keys.actionIds),
+    storedByIds(db.groups, keys.groupIds, keys.workshopIds),
+    storedByIds(db.ratings, keys.ratingIds, keys.workshopIds),
+    storedByIds(db.agreements, keys.agreementIds, keys.workshopIds),
+    storedByIds(db.actions, keys.actionIds, keys.workshopIds),
   ]);
-  const present = <T>(items: (T | undefined)[]) => items.filter((item): item is T => item !== undefined);
-  return {
-    workshops: present(workshops),
-    groups: present(groups),
-    ratings: present(ratings),
-    agreements: present(agreements),
-    actions: present(actions),
-  };
+  return { workshops: workshops.filter((w): w is Workshop => w !== undefined), groups, ratings, agreements, actions };
 }
 
 /**
- * The stored ratings with these ids. A rating's id is `<group id>/<outcome id>` (`ratingId`), so
- * they are read a group at a time, by key range: a few hundred range reads instead of thousands of
- * single gets (300 files of one group each: 3,600 gets). Ids of any other shape are read one by one.
+ * The stored records of a table with these ids, read with a few requests however many ids there
+ * are: each IndexedDB request costs about a millisecond or more on a busy tablet, and 300 files of one
+ * group each asked for 3,600 scores (a request per id, or per group, took seconds). First the keys in
+ * the ids' range (keys only: no records are read); if none is wanted, that is all. Otherwise the
+ * imported workshops' records, by the `workshopId` index, and one by one any wanted id stored under
+ * another workshop (a clash, rare).
  */
-async function storedRatings(ids: readonly string[]): Promise<Rating[]> {
+async function storedByIds<T extends { id: string; workshopId: string }>(
+  table: EntityTable<T, 'id'>,
+  ids: readonly string[],
+  workshopIds: readonly string[],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
   const wanted = new Set(ids);
-  const prefixes = new Set<string>();
-  const others: string[] = [];
+  let lowest = ids[0]!;
+  let highest = lowest;
   for (const id of ids) {
-    const cut = id.lastIndexOf('/');
-    if (cut > 0) prefixes.add(id.slice(0, cut + 1));
-    else others.push(id);
+    if (id < lowest) lowest = id;
+    if (id > highest) highest = id;
   }
-  const [ranges, singles] = await Promise.all([
-    Promise.all([...prefixes].map((p) => db.ratings.where(':id').between(p, `${p}\uffff`, true, true).toArray())),
-    db.ratings.bulkGet(others),
-  ]);
-  // A range also holds the group's ratings the files do not mention, and those of any id that
-  // merely starts the same way: only the ids asked for are kept.
-  const found = new Map(ranges.flat().filter((r) => wanted.has(r.id)).map((r) => [r.id, r]));
-  return [...found.values(), ...singles.filter((r): r is Rating => r !== undefined)];
+  const stored = (await table.where(':id').between(lowest, highest, true, true).primaryKeys()).filter((key) => wanted.has(key));
+  if (stored.length === 0) return [];
+  const ofWorkshops = await Promise.all(workshopIds.map((id) => table.where('workshopId').equals(id).toArray()));
+  const found = new Map<string, T>();
+  for (const records of ofWorkshops) for (const record of records) if (wanted.has(record.id)) found.set(record.id, record);
+  const elsewhere = stored.filter((key) => !found.has(key));
+  if (elsewhere.length === 0) return [...found.values()];
+  const others = await table.bulkGet(elsewhere);
+  return [...found.values(), ...others.filter((r): r is T => r !== undefined)];
 }
 
 /** What importing the bundles would do now, without writing anything. */
@@ -77,11 +79,15 @@ export async function applyImport(bundles: readonly WorkshopBundle[]): Promise<I
   return db.transaction('rw', importTables(), async () => {
     const plan = planImport(bundles, await readStored(bundles));
     const { workshops, groups, ratings, agreements, actions } = plan.writes;
-    if (workshops.length) await db.workshops.bulkPut(workshops);
-    if (groups.length) await db.groups.bulkPut(groups);
-    if (ratings.length) await db.ratings.bulkPut(ratings);
-    if (agreements.length) await db.agreements.bulkPut(agreements);
-    if (actions.length) await db.actions.bulkPut(actions);
+    // All asked for at once: waiting for each table's writes before asking for the next table's
+    // left the storage idle between them. Any failure still aborts the whole transaction.
+    await Promise.all([
+      workshops.length && db.workshops.bulkPut(workshops),
+      groups.length && db.groups.bulkPut(groups),
+      ratings.length && db.ratings.bulkPut(ratings),
+      agreements.length && db.agreements.bulkPut(agreements),
+      actions.length && db.actions.bulkPut(actions),
+    ]);
     return plan;
   });
 }

@@ -10,11 +10,20 @@ export type WorkshopInputErrors = Partial<Record<keyof WorkshopInput, string>>;
 
 export const MAX_NAME_LENGTH = 200;
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD`. */
+/**
+ * True when `value` is a real calendar date written `YYYY-MM-DD` (of the Gregorian calendar, as
+ * `Date` counts days): by arithmetic on the digits, not by parsing it with `Date`, which is slow on
+ * first use and an import checks thousands of dates (in its timestamps).
+ */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
 }
 
 /** True for a date in the years 2000-2100: a date field can turn a mistyped year into 0027. */

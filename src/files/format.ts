@@ -1,5 +1,6 @@
 // The workshop file format: its constants and the step-by-step migration of older versions.
 // Kept free of valibot so the export path (in the first screen's bundle) can use it.
+import { isIsoDate } from '../domain/workshop-input.ts';
 
 /** The `format` value that marks a file as ours. */
 export const FILE_FORMAT = 'outcomes-workshop';
@@ -46,11 +47,15 @@ export const DUE_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2})?$/;
 /** An example timestamp for messages and the documentation. */
 export const TIMESTAMP_EXAMPLE = '2026-11-27T09:00:00.000Z';
 
-/** True when `value` is a real moment written in the canonical form (rejects e.g. 30 February). */
+/**
+ * True when `value` is a real moment written in the canonical form (rejects e.g. 30 February, 24:00
+ * and leap seconds): exactly what `new Date(value).toISOString() === value` accepts, by arithmetic
+ * on the digits, which is several times quicker (a file of 300 groups has about 4,000 timestamps).
+ */
 export function isTimestamp(value: string): boolean {
-  if (!TIMESTAMP_PATTERN.test(value)) return false;
-  const time = new Date(value);
-  return !Number.isNaN(time.getTime()) && time.toISOString() === value;
+  if (!TIMESTAMP_PATTERN.test(value) || !isIsoDate(value.slice(0, 10))) return false;
+  const upTo = (from: number, most: number) => Number(value.slice(from, from + 2)) <= most;
+  return upTo(11, 23) && upTo(14, 59) && upTo(17, 59);
 }
 
 /** Any parsed file whose header has been checked: a version number and fields not yet trusted. */

@@ -226,6 +226,36 @@ describe('applyImport', () => {
     expect(loaded?.ratings).toHaveLength(2);
   });
 
+  it('sees records stored under another workshop as well as its own, and leaves the other workshop alone', async () => {
+    const other = makeBundle(1, ['data']);
+    other.agreements = [makeAgreement(other.workshop.id, 'data')];
+    other.actions = [makeAction(other.workshop.id, 'data')];
+    await storeBundle(other);
+    const mine = makeBundle(2, ['connectivity', 'data']);
+    await storeBundle({ ...mine, groups: mine.groups.slice(0, 1), ratings: mine.ratings.slice(0, 1) });
+    const before = await dbContents();
+    // The file brings my stored group and score (unchanged), a new group, and records whose ids the
+    // other workshop already uses: its group (with a score) and its action.
+    const otherGroup = { ...other.groups[0]!, workshopId: mine.workshop.id };
+    const incoming: WorkshopBundle = {
+      ...mine,
+      groups: [...mine.groups, otherGroup],
+      ratings: [...mine.ratings, { ...other.ratings[0]!, workshopId: mine.workshop.id, updatedAt: LATER }],
+      actions: [{ ...other.actions[0]!, workshopId: mine.workshop.id, updatedAt: LATER }],
+    };
+    const preview = await planImportFromDb([incoming]);
+    expect(preview.workshops[0]).toMatchObject({
+      groups: { added: 1, unchanged: 1, clashing: 1 },
+      ratings: { added: 3, unchanged: 1, clashing: 1 },
+      actions: { clashing: 1 },
+    });
+    await applyImport([incoming]);
+    const after = await dbContents();
+    const ofOther = (records: { workshopId: string }[]) => records.filter((r) => r.workshopId === other.workshop.id);
+    for (const kind of ['groups', 'ratings', 'agreements', 'actions'] as const) expect(ofOther(after[kind])).toEqual(ofOther(before[kind]));
+    expect(after.ratings.filter((r) => r.workshopId === mine.workshop.id)).toHaveLength(4);
+  });
+
   it('brings back a workshop deleted on this device', async () => {
     const bundle = makeBundle(1, ['data']);
     await storeBundle({ ...bundle, workshop: { ...bundle.workshop, deletedAt: LATER } });

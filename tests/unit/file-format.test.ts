@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { buildEnvelope, exportFileName, workshopFile } from '../../src/files/export-file.ts';
-import { FILE_FORMAT_VERSION, migrate, migrateV1ToV2, type VersionedEnvelope } from '../../src/files/format.ts';
+import { FILE_FORMAT_VERSION, isTimestamp, migrate, migrateV1ToV2, type VersionedEnvelope } from '../../src/files/format.ts';
 import { readImportFiles } from '../../src/files/import-file.ts';
+import { isIsoDate } from '../../src/domain/workshop-input.ts';
 import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
 import sampleV1 from '../fixtures/workshop-v1.json?raw';
 import sampleV2 from '../fixtures/workshop-v2.json?raw';
@@ -176,6 +177,32 @@ describe('export and import round trip', () => {
   });
 });
 
+describe('timestamps', () => {
+  /** The definition isTimestamp must match: the string is exactly what Date writes for it. */
+  const byDate = (value: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+    const time = new Date(value);
+    return !Number.isNaN(time.getTime()) && time.toISOString() === value;
+  };
+
+  it('accepts exactly the timestamps Date writes back unchanged', () => {
+    const cases: string[] = ['', '2026-11-27T09:00:00.000Z', '2026-11-27T09:00:00Z', '2026-11-27 09:00:00.000Z', '2026-11-27T09:00:00.000+01:00', ' 2026-11-27T09:00:00.000Z'];
+    for (const year of ['0000', '0001', '1900', '1999', '2000', '2023', '2024', '2100', '2400', '9999']) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          cases.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T12:00:00.000Z`);
+        }
+      }
+    }
+    for (const time of ['00:00:00.000', '23:59:59.999', '24:00:00.000', '23:60:00.000', '23:59:60.000', '99:99:99.999', '12:5:00.000']) {
+      cases.push(`2024-02-29T${time}Z`);
+    }
+    for (const value of cases) expect([value, isTimestamp(value)]).toEqual([value, byDate(value)]);
+    // The calendar check it shares with the date fields (a workshop's date, an action's due date).
+    for (const value of cases) expect([value, isIsoDate(value.slice(0, 10))]).toEqual([value, byDate(`${value.slice(0, 10)}T12:00:00.000Z`)]);
+  });
+});
+
 describe('migration', () => {
   it('leaves a current envelope as it is', () => {
     const envelope: VersionedEnvelope = { formatVersion: FILE_FORMAT_VERSION, workshop: {} };
@@ -208,6 +235,49 @@ describe('refusals, each with its own message', () => {
   it('refuses a file that is too large, before reading it', async () => {
     const big = new File(['x'.repeat(5 * 1024 * 1024 + 200_000)], 'big.json');
     expect(await refusal(big)).toBe('“big.json” is too large to be an Outcomes Workshop file (5.2 MB; the limit is 5 MB).');
+  });
+
+  it('refuses a file that cannot be read, and still reads the files chosen with it', async () => {
+    // As a file still in the cloud on iPadOS: its size is known, reading it fails.
+    class Unreadable extends File {
+      override get size() {
+        return super.size + 1;
+      }
+      override text(): Promise<string> {
+        return Promise.reject(new DOMException('The file could not be read', 'NotReadableError'));
+      }
+    }
+    const good = workshopFile(makeBundle(1, ['data']), '0.1.0');
+    const { ok, errors } = await readImportFiles([good, new Unreadable(['{}'], 'cloud.json'), good]);
+    expect(ok.map((f) => f.fileName)).toEqual([good.name, good.name]);
+    expect(errors).toEqual([
+      { fileName: 'cloud.json', message: '“cloud.json” could not be opened on this device. Save it to the device, then import it again.' },
+    ]);
+  });
+
+  it('reads many files, each on its own terms: a byte-order mark, text beyond ASCII', async () => {
+    const bundle = makeBundle(1, ['data']);
+    bundle.workshop.name = 'Café “review” – 2026';
+    const text = await workshopFile(bundle, '0.1.0').text();
+    const files = [new File(['\uFEFF' + text], 'bom.json'), new File([text], 'plain.json'), new File(['{'], 'cut.json'), new File([text], 'again.json')];
+    const { ok, errors } = await readImportFiles(files);
+    expect(ok.map((f) => [f.fileName, f.bundle.workshop.name])).toEqual([
+      ['bom.json', bundle.workshop.name],
+      ['plain.json', bundle.workshop.name],
+      ['again.json', bundle.workshop.name],
+    ]);
+    expect(errors).toEqual([{ fileName: 'cut.json', message: '“cut.json” could not be read: it may be damaged or cut short.' }]);
+  });
+
+  it('refuses a file nested deeper than any workshop file, not counting brackets inside text', async () => {
+    expect(await refusal(new File([`${'{"a":'.repeat(65)}1${'}'.repeat(65)}`], 'deep.json'))).toBe(
+      '“deep.json” is damaged: it is nested far more deeply than any Outcomes Workshop file.',
+    );
+    const bundle = makeBundle(1, ['data']);
+    bundle.workshop.name = `Brackets ${'{['.repeat(80)}`;
+    const { ok, errors } = await readImportFiles([workshopFile(bundle, '0.1.0')]);
+    expect(errors).toEqual([]);
+    expect(ok[0]?.bundle.workshop.name).toBe(bundle.workshop.name);
   });
 
   it('refuses an empty file', async () => {
