@@ -1,6 +1,6 @@
 import type { Framework } from '../framework/types.ts';
 import type { WorkshopBundle } from './types.ts';
-import { groupSeries } from './results.ts';
+import { groupSeries, type GroupSeries } from './results.ts';
 
 /**
  * What the groups' answers for one outcome say about the room. "Not sure" and unscored answers are
@@ -69,9 +69,15 @@ export function isSplit(values: readonly number[]): boolean {
   return false;
 }
 
-/** Each outcome's spread, medians, camps and gap across the workshop's groups, in framework order. */
-export function outcomeStats(framework: Framework, bundle: WorkshopBundle): OutcomeStats[] {
-  const series = groupSeries(framework, bundle);
+/**
+ * Each outcome's spread, medians, camps and gap across the workshop's groups, in framework order.
+ * `series`, if the caller has it already, is `groupSeries(framework, bundle)`.
+ */
+export function outcomeStats(
+  framework: Framework,
+  bundle: WorkshopBundle,
+  series: readonly GroupSeries[] = groupSeries(framework, bundle),
+): OutcomeStats[] {
   return framework.outcomes.map((outcome, i) => {
     const nowValues = series.flatMap((s) => s.now[i] ?? []);
     const targetValues = series.flatMap((s) => s.target[i] ?? []);

@@ -187,8 +187,9 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const adults = bundle.groups[0]?.id ?? '';
     const markers = (groupId: string) => container.querySelectorAll(`svg [data-group="${groupId}"]`);
 
-    // Radar: a marker per outcome, plus its shape; spread: a marker per outcome.
-    expect(markers(adults).length).toBeGreaterThan(12);
+    // Radar (drawn just after the screen's first frame): a marker per outcome, plus its shape;
+    // spread: a marker per outcome.
+    await waitFor(() => expect(markers(adults).length).toBeGreaterThan(12));
     const toggle = screen.getByRole('checkbox', { name: 'Show Adults' });
     expect(toggle).toBeChecked();
     await user.click(toggle);
@@ -221,9 +222,8 @@ describe('compare screen', { timeout: 40_000 }, () => {
     );
 
     const agreed = () => container.querySelectorAll('svg [data-group="agreed"]');
-    await waitFor(() => expect(agreed().length).toBeGreaterThan(0));
     // One agreed outcome: a marker on the radar and on the spread chart, but no shape through it yet.
-    expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(1);
+    await waitFor(() => expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(1));
     expect(container.querySelectorAll('svg [data-group="agreed"] [data-shape]')).toHaveLength(0);
     expect(container.querySelectorAll('.dot[data-group="agreed"]')).toHaveLength(1);
     expect(screen.getByRole('img', { name: /and the agreed scores/ })).toBeInTheDocument();
@@ -266,9 +266,19 @@ describe('compare screen', { timeout: 40_000 }, () => {
     // The table has every group.
     expect(t.querySelectorAll('tbody tr:first-child td[data-group]')).toHaveLength(9);
 
+    // The groups' checkboxes are folded away until asked for.
+    const choose = screen.getByRole('button', { name: /Choose groups to draw/ });
+    expect(choose).toHaveAttribute('aria-expanded', 'false');
+    expect(choose).toHaveTextContent('(none drawn)');
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    await user.click(choose);
+    expect(choose).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getAllByRole('checkbox')).toHaveLength(9);
+
     await user.click(screen.getByRole('checkbox', { name: `Show ${first?.name}` }));
     await waitFor(() => expect(markers(first?.id ?? '').length).toBeGreaterThan(12));
     expect(screen.getByRole('img', { name: /median of the groups and 1 of 9 groups/ })).toBeInTheDocument();
+    expect(choose).toHaveTextContent('(1 of 9 drawn)');
   });
 
   it('says there is nothing to compare before anyone has scored', async () => {

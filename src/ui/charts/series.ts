@@ -84,7 +84,18 @@ export function seriesStyle(index: number): SeriesStyle {
   };
 }
 
+/** Paths already drawn: a chart of 60 groups asks for the same few shapes and sizes many times. */
+const markerPaths = new Map<string, string>();
+
 /** An SVG path for a marker centred on 0,0; `area` is in square user units, as d3's symbol takes it. */
 export function markerPath(marker: MarkerName, area: number): string {
-  return symbol(markerTypes[marker], area)() ?? '';
+  const key = `${marker} ${area}`;
+  let path = markerPaths.get(key);
+  if (path === undefined) {
+    path = symbol(markerTypes[marker], area)() ?? '';
+    // Sizes follow the chart's width, so the cache is emptied now and then rather than kept growing.
+    if (markerPaths.size >= 500) markerPaths.clear();
+    markerPaths.set(key, path);
+  }
+  return path;
 }
