@@ -24,9 +24,7 @@ export const DB_NAME = 'outcomes-workshop';
  * (measured in ../shared/STACK-NOTES.md: with the default, about 4 in 10 were lost).
  */
 export function openDb(name = DB_NAME): OutcomesDb {
-  // No query cache: with it, Dexie re-runs every live query as soon as a write is made, before it
-  // has committed, so the screen re-rendered between a tap and its commit (and again after it).
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'disabled' }) as OutcomesDb;
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as OutcomesDb;
   db.version(1).stores({
     workshops: 'id, updatedAt, deletedAt',
     groups: 'id, workshopId',

@@ -6,6 +6,7 @@ import { router } from '../../src/state/router.svelte.ts';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
 import { makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { left, showing } from '../../src/state/on-screen.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 
@@ -114,6 +115,25 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const rows = [...container.querySelectorAll('.row[data-outcome]')].map((r) => r.getAttribute('data-outcome'));
     expect(rows.slice(0, 3)).toEqual(['inclusion', 'value', 'data']);
     expect(screen.getByText(/1 outcome split/)).toBeInTheDocument();
+  });
+
+  it('draws at once from the copy the workshop screen showed, then shows what the database holds', async () => {
+    const stored = threeGroups();
+    await storeBundle(stored);
+    // The workshop screen showed an older copy, in which Adults scored inclusion 3 (now 1 in the database).
+    const older = structuredClone(stored);
+    const adults = older.groups[0]?.id;
+    older.ratings = older.ratings.map((r) => (r.groupId === adults && r.outcomeId === 'inclusion' ? { ...r, now: 3 } : r));
+    older.workshop = { ...older.workshop, name: 'Name before the change' };
+    showing(older);
+    left(older.workshop.id);
+    await start(`#/w/${stored.workshop.id}/compare`);
+    // Drawn from the copy before the database has answered (once the screen's code has loaded)...
+    expect(await screen.findByText('Name before the change')).toBeInTheDocument();
+    // ...and then what is stored replaces it.
+    expect(await screen.findByText(stored.workshop.name)).toBeInTheDocument();
+    expect(screen.queryByText('Name before the change')).not.toBeInTheDocument();
+    expect(rowByHeader(await table(), 'Inclusion')['Adults']).toMatch(/^1\b/);
   });
 
   it('shows each group’s score as a number in its shaded cell, with the median and range', async () => {
