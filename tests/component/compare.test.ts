@@ -6,7 +6,7 @@ import { router } from '../../src/state/router.svelte.ts';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
 import { makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
-import { left, showing } from '../../src/state/on-screen.ts';
+import { showing } from '../../src/state/on-screen.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 
@@ -125,8 +125,8 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const adults = older.groups[0]?.id;
     older.ratings = older.ratings.map((r) => (r.groupId === adults && r.outcomeId === 'inclusion' ? { ...r, now: 3 } : r));
     older.workshop = { ...older.workshop, name: 'Name before the change' };
+    // As if the workshop screen were still showing it (left() and the two seconds are unit-tested).
     showing(older);
-    left(older.workshop.id);
     await start(`#/w/${stored.workshop.id}/compare`);
     // Drawn from the copy before the database has answered (once the screen's code has loaded)...
     expect(await screen.findByText('Name before the change')).toBeInTheDocument();
