@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
 import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import type { Action } from '../../src/domain/types.ts';
 import { makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { renderAppAt } from './app-screens.ts';
 
 const workshop = makeWorkshop({ name: 'Budget review' });
 
@@ -35,9 +35,7 @@ const actions = [
 
 async function openActions(stored: Action[] = actions) {
   await storeBundle({ workshop, groups: [], ratings: [], actions: stored });
-  location.hash = `#/w/${workshop.id}/actions`;
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
+  await renderAppAt(`#/w/${workshop.id}/actions`);
   await screen.findByRole('heading', { level: 1, name: 'Actions' });
 }
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
 import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import { agreementId } from '../../src/domain/ids.ts';
 import { TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
 import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { renderAppAt } from './app-screens.ts';
 
 const workshop = makeWorkshop({ name: 'Budget review' });
 const blue = makeGroup(workshop.id, { name: 'Blue table' });
@@ -20,9 +20,7 @@ const dataOutcome = lga2022.outcomes[1]!;
 
 async function openAgree(over: Partial<typeof workshop> = {}) {
   await storeBundle({ workshop: { ...workshop, ...over }, groups: [blue, green], ratings });
-  location.hash = `#/w/${workshop.id}/agree/data`;
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
+  await renderAppAt(`#/w/${workshop.id}/agree/data`);
   return screen.findByRole('heading', { level: 1, name: 'Agree: Data' });
 }
 

@@ -1,20 +1,18 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import App from '../../src/App.svelte';
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import { ratingId } from '../../src/domain/ids.ts';
 import { flushOnHide, TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
 import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { renderAppAt } from './app-screens.ts';
 
 const workshop = makeWorkshop();
 const group = makeGroup(workshop.id, { name: 'Green' });
 const id = ratingId(group.id, 'data');
 
 async function open() {
-  location.hash = `#/w/${workshop.id}/g/${group.id}/data`;
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
+  await renderAppAt(`#/w/${workshop.id}/g/${group.id}/data`);
   await screen.findByRole('heading', { level: 2, name: 'Data' });
 }
 

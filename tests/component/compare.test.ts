@@ -1,12 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
-import { router } from '../../src/state/router.svelte.ts';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { makeAgreement, makeBundle, storeBundle } from '../factories.ts';
 import { showing } from '../../src/state/on-screen.ts';
+import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 
@@ -35,12 +34,6 @@ function threeGroups(): WorkshopBundle {
   set(2, 'data', { now: 3 });
   for (const g of [0, 1, 2]) set(g, 'leadership', { now: 1, target: 5 });
   return bundle;
-}
-
-async function start(hash: string) {
-  location.hash = hash;
-  await new Promise((r) => setTimeout(r, 0));
-  return render(App);
 }
 
 async function table() {
@@ -81,18 +74,12 @@ const flagOf = (t: HTMLElement, title: string) => text(rowHeader(t, title).query
 
 // Each test renders the whole app with two charts and a large table, which is slow in jsdom.
 describe('compare screen', { timeout: 40_000 }, () => {
-  beforeAll(() => router.start());
-  beforeEach(async () => {
-    await resetDb();
-  });
-  afterEach(() => {
-    location.hash = '';
-  });
+  withAppScreens();
 
   it('puts the split outcome first and flags it, with a way back to the workshop', async () => {
     const bundle = threeGroups();
     await storeBundle(bundle);
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Compare groups' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to workshop' })).toHaveAttribute('href', `#/w/${bundle.workshop.id}`);
 
@@ -127,7 +114,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
     older.workshop = { ...older.workshop, name: 'Name before the change' };
     // As if the workshop screen were still showing it (left() and the two seconds are unit-tested).
     showing(older);
-    await start(`#/w/${stored.workshop.id}/compare`);
+    await renderAppAt(`#/w/${stored.workshop.id}/compare`);
     // Drawn from the copy before the database has answered (once the screen's code has loaded)...
     expect(await screen.findByText('Name before the change')).toBeInTheDocument();
     // ...and then what is stored replaces it.
@@ -139,7 +126,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
   it('shows each group’s score as a number in its shaded cell, with the median and range', async () => {
     const bundle = threeGroups();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/compare`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
     expect(rowByHeader(t, 'Inclusion')).toMatchObject({
       Adults: '1 Starting',
@@ -161,7 +148,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
   it('counts "not sure" and leaves it out of the median', async () => {
     const bundle = threeGroups();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/compare`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
     // Data: Adults not sure, Children 2, Place 3: the median is of 2 and 3 only.
     // The count of "not sure" answers is under the range they are left out of.
@@ -183,7 +170,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const user = userEvent.setup();
     const bundle = threeGroups();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/compare`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
     await user.click(screen.getByRole('radio', { name: 'Gap between now and target' }));
     // Leadership 1 → 5 (gap 4) first; then those at 2 → 4 (gap 2) in framework order; data 2.5 → 4
@@ -202,7 +189,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const user = userEvent.setup();
     const bundle = threeGroups();
     await storeBundle(bundle);
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
     const adults = bundle.groups[0]?.id ?? '';
     const markers = (groupId: string) => container.querySelectorAll(`svg [data-group="${groupId}"]`);
@@ -228,7 +215,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const user = userEvent.setup();
     const bundle = threeGroups();
     await storeBundle({ ...bundle, agreements: [makeAgreement(bundle.workshop.id, 'inclusion', { now: 3, target: 5 })] });
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
 
     // The agreed score and the link to agree are in the outcome's (sticky) column, under its title;
@@ -254,7 +241,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
   it('joins the agreed scores into a shape on the radar once every outcome is agreed', async () => {
     const bundle = threeGroups();
     await storeBundle({ ...bundle, agreements: allOutcomes.map((o) => makeAgreement(bundle.workshop.id, o, { now: 3, target: 4 })) });
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     await table();
     await waitFor(() =>
       expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(12),
@@ -265,7 +252,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
   it('offers no agreed series before anything is agreed', async () => {
     const bundle = threeGroups();
     await storeBundle(bundle);
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     await table();
     expect(screen.queryByRole('checkbox', { name: /Agreed/ })).toBeNull();
     expect(container.querySelectorAll('svg [data-group="agreed"]')).toHaveLength(0);
@@ -275,7 +262,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const user = userEvent.setup();
     const bundle = makeBundle(9, allOutcomes);
     await storeBundle(bundle);
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
     const first = bundle.groups[0];
     const markers = (groupId: string) => container.querySelectorAll(`svg [data-group="${groupId}"]`);
@@ -304,13 +291,13 @@ describe('compare screen', { timeout: 40_000 }, () => {
   it('says there is nothing to compare before anyone has scored', async () => {
     const bundle = makeBundle(2, []);
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/compare`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     expect(await screen.findByText(/No scores yet/)).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('says when the workshop is not on this device', async () => {
-    await start('#/w/missing/compare');
+    await renderAppAt('#/w/missing/compare');
     expect(await screen.findByText('This workshop is not on this device.')).toBeInTheDocument();
   });
 });

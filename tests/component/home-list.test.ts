@@ -1,16 +1,9 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
-import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
-import { makeGroup, makeRating, makeWorkshop, resetDb } from '../factories.ts';
-
-async function start() {
-  location.hash = '#/';
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
-}
+import { makeGroup, makeRating, makeWorkshop } from '../factories.ts';
+import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 /** `count` workshops, one a day from 1 January 2026 (so the last is the newest), each with one group scoring one outcome. */
 async function storeWorkshops(count: number) {
@@ -26,18 +19,12 @@ async function storeWorkshops(count: number) {
 }
 
 describe('the home screen with many workshops', () => {
-  beforeAll(() => router.start());
-  beforeEach(async () => {
-    await resetDb();
-  });
-  afterEach(() => {
-    location.hash = '';
-  });
+  withAppScreens();
 
   it('lists the newest 24 with their progress, and shows more on request, moving the focus to the first new one', async () => {
     const user = userEvent.setup();
     await storeWorkshops(31);
-    await start();
+    await renderAppAt();
     const list = await screen.findByRole('list');
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(24));
     const items = within(list).getAllByRole('listitem');
@@ -56,7 +43,7 @@ describe('the home screen with many workshops', () => {
 
   it('does not offer more when every workshop is shown', async () => {
     await storeWorkshops(3);
-    await start();
+    await renderAppAt();
     const list = await screen.findByRole('list');
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     expect(screen.queryByRole('button', { name: /more workshops/ })).toBeNull();

@@ -1,13 +1,12 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
 import PrivateScoringToggle from '../../src/ui/PrivateScoringToggle.svelte';
-import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { makeBundle, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { makeBundle, makeWorkshop, storeBundle } from '../factories.ts';
+import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 
@@ -26,27 +25,15 @@ function privateWorkshop(revealedAt: string | null = null): WorkshopBundle {
   return bundle;
 }
 
-async function start(hash: string) {
-  location.hash = hash;
-  await new Promise((r) => setTimeout(r, 0));
-  return render(App);
-}
-
 // Each test renders the whole app, which is slow in jsdom when the machine is busy.
 describe('private scoring', { timeout: 40_000 }, () => {
-  beforeAll(() => router.start());
-  beforeEach(async () => {
-    await resetDb();
-  });
-  afterEach(() => {
-    location.hash = '';
-  });
+  withAppScreens();
 
   it('shows only progress on the compare screen until all scores are revealed, then shows them', async () => {
     const user = userEvent.setup();
     const bundle = privateWorkshop();
     await storeBundle(bundle);
-    const { container } = await start(`#/w/${bundle.workshop.id}/compare`);
+    const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Scores are hidden' })).toBeInTheDocument();
     const progress = screen.getByRole('list', { name: 'Progress by group' });
@@ -84,7 +71,7 @@ describe('private scoring', { timeout: 40_000 }, () => {
   it('shows no scores on the results screen until revealed, but links to the compare screen', async () => {
     const bundle = privateWorkshop();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/results`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/results`);
 
     const link = await screen.findByRole('link', { name: 'Go to the compare screen to reveal all scores' });
     expect(link).toHaveAttribute('href', `#/w/${bundle.workshop.id}/compare`);
@@ -103,7 +90,7 @@ describe('private scoring', { timeout: 40_000 }, () => {
   it('shows scores straight away once they have been revealed', async () => {
     const revealed = privateWorkshop('2026-11-27T15:00:00.000Z');
     await storeBundle(revealed);
-    await start(`#/w/${revealed.workshop.id}/compare`);
+    await renderAppAt(`#/w/${revealed.workshop.id}/compare`);
     expect(await screen.findByRole('table', { name: /each group’s now level/i })).toHaveTextContent('3 Established');
     expect(screen.queryByRole('button', { name: 'Reveal all scores' })).toBeNull();
   });

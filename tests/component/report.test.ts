@@ -1,12 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
-import { router } from '../../src/state/router.svelte.ts';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import { formatDate, todayIso } from '../../src/domain/workshop-input.ts';
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { makeAction, makeAgreement, makeBundle, storeBundle } from '../factories.ts';
+import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 /** The workshop loads from IndexedDB, which can take more than the default second on a busy machine. */
 const loading = { timeout: 15_000 };
@@ -14,12 +13,6 @@ const loading = { timeout: 15_000 };
 /** The definition beside a term in a description list, e.g. "3 Established" for "Now". */
 function definition(container: HTMLElement, term: string): string | null | undefined {
   return within(container).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
-}
-
-async function start(hash: string) {
-  location.hash = hash;
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
 }
 
 /** Three groups scoring all 12 outcomes, one agreed score with words, evidence and two actions. */
@@ -55,19 +48,15 @@ function workshop(): WorkshopBundle {
 }
 
 describe('report screen', { timeout: 40_000 }, () => {
-  beforeAll(() => router.start());
-  beforeEach(async () => {
-    await resetDb();
-  });
+  withAppScreens();
   afterEach(() => {
-    location.hash = '';
     vi.unstubAllGlobals();
   });
 
   it('shows the summary, agreed scores, evidence notes and action plan', async () => {
     const bundle = workshop();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/report`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/report`);
 
     const report = await screen.findByRole('article', { name: 'Budget review' }, loading);
     expect(within(report).getByRole('heading', { level: 1, name: 'Budget review' })).toBeInTheDocument();
@@ -98,7 +87,7 @@ describe('report screen', { timeout: 40_000 }, () => {
   it('shows an agreed score with level names, rationale and dissent; others say they were not agreed', async () => {
     const bundle = workshop();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/report`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/report`);
 
     const agreed = await screen.findByRole('region', { name: 'Agreed scores' }, loading);
     const data = within(agreed).getByRole('heading', { level: 3, name: 'Data' }).parentElement;
@@ -119,7 +108,7 @@ describe('report screen', { timeout: 40_000 }, () => {
   it('lists evidence notes with group names, and the actions by outcome', async () => {
     const bundle = workshop();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/report`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/report`);
 
     const evidence = await screen.findByRole('region', { name: 'Evidence notes' }, loading);
     expect(within(evidence).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Inclusion']);
@@ -150,7 +139,7 @@ describe('report screen', { timeout: 40_000 }, () => {
     vi.stubGlobal('print', print);
     const bundle = workshop();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/report`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/report`);
 
     await user.click(await screen.findByRole('button', { name: 'Print or save as PDF' }, loading));
     expect(print).toHaveBeenCalledTimes(1);
@@ -164,7 +153,7 @@ describe('report screen', { timeout: 40_000 }, () => {
     });
     const bundle = workshop();
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/report`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/report`);
     await user.click(await screen.findByRole('button', { name: 'Print or save as PDF' }, loading));
     expect(await screen.findByText(/cannot open the print dialog/)).toHaveAttribute('role', 'alert');
   });
@@ -173,14 +162,14 @@ describe('report screen', { timeout: 40_000 }, () => {
     const bundle = workshop();
     bundle.workshop.privateScoring = true;
     await storeBundle(bundle);
-    await start(`#/w/${bundle.workshop.id}/report`);
+    await renderAppAt(`#/w/${bundle.workshop.id}/report`);
     expect(await screen.findByText(/Scores are private until the facilitator reveals them/, {}, loading)).toBeInTheDocument();
     expect(screen.queryByRole('article')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Print or save as PDF' })).toBeNull();
   });
 
   it('says when the workshop is not on this device', async () => {
-    await start('#/w/missing/report');
+    await renderAppAt('#/w/missing/report');
     expect(await screen.findByText('This workshop is not on this device.', {}, loading)).toBeInTheDocument();
   });
 });

@@ -1,20 +1,18 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
 import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import { ratingId } from '../../src/domain/ids.ts';
 import { makeGroup, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
+import { renderAppAt } from './app-screens.ts';
 
 const workshop = makeWorkshop({ name: 'Budget review' });
 const group = makeGroup(workshop.id, { name: 'Blue table' });
 
 async function openScoring(outcomeId = 'connectivity') {
-  location.hash = `#/w/${workshop.id}/g/${group.id}/${outcomeId}`;
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
+  await renderAppAt(`#/w/${workshop.id}/g/${group.id}/${outcomeId}`);
   return screen.findByRole('heading', { level: 1, name: 'Blue table' });
 }
 

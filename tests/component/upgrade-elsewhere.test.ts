@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import App from '../../src/App.svelte';
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { router } from '../../src/state/router.svelte.ts';
 import { dbLifecycle } from '../../src/state/db-lifecycle.svelte.ts';
 import { db, DB_NAME, openDb } from '../../src/data/db.ts';
 import { ratingId } from '../../src/domain/ids.ts';
 import { makeGroup, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { renderAppAt } from './app-screens.ts';
 
 const workshop = makeWorkshop();
 const group = makeGroup(workshop.id, { name: 'Blue' });
@@ -24,9 +24,7 @@ describe('a schema upgrade in another tab', () => {
   });
 
   it('saves the text still waiting, lets the other tab upgrade, and asks to reload', async () => {
-    location.hash = `#/w/${workshop.id}/g/${group.id}/data`;
-    await new Promise((r) => setTimeout(r, 0));
-    render(App);
+    await renderAppAt(`#/w/${workshop.id}/g/${group.id}/data`);
     await screen.findByRole('heading', { level: 2, name: 'Data' });
     await fireEvent.input(screen.getByLabelText('Evidence'), { target: { value: 'Typed as the other tab upgraded' } });
 

@@ -1,25 +1,12 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import App from '../../src/App.svelte';
-import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
-import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
-
-async function start(hash = '#/') {
-  location.hash = hash;
-  await new Promise((r) => setTimeout(r, 0));
-  render(App);
-}
+import { makeGroup, makeRating, makeWorkshop, storeBundle } from '../factories.ts';
+import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 describe('workshops and groups', () => {
-  beforeAll(() => router.start());
-  beforeEach(async () => {
-    await resetDb();
-  });
-  afterEach(() => {
-    location.hash = '';
-  });
+  withAppScreens();
 
   it('lists workshops newest first with their date and progress', async () => {
     const older = makeWorkshop({ name: 'Spring review', date: '2026-03-02' });
@@ -27,7 +14,7 @@ describe('workshops and groups', () => {
     const group = makeGroup(newer.id);
     await storeBundle({ workshop: older, groups: [], ratings: [] });
     await storeBundle({ workshop: newer, groups: [group], ratings: [makeRating(group, 'data'), makeRating(group, 'value')] });
-    await start();
+    await renderAppAt();
     const list = await screen.findByRole('list');
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     const items = within(list).getAllByRole('listitem');
@@ -40,7 +27,7 @@ describe('workshops and groups', () => {
 
   it('creates a workshop from the form, refusing an empty name with a clear message', async () => {
     const user = userEvent.setup();
-    await start();
+    await renderAppAt();
     await user.click(await screen.findByRole('button', { name: 'New workshop' }));
     await screen.findByRole('heading', { level: 1, name: 'New workshop' });
     await user.click(screen.getByRole('button', { name: /^Create/ }));
@@ -61,7 +48,7 @@ describe('workshops and groups', () => {
     const user = userEvent.setup();
     const workshop = makeWorkshop({ name: 'Old name' });
     await storeBundle({ workshop, groups: [], ratings: [] });
-    await start(`#/w/${workshop.id}`);
+    await renderAppAt(`#/w/${workshop.id}`);
     await user.click(await screen.findByRole('link', { name: 'Edit details' }));
     const name = await screen.findByLabelText('Workshop name');
     await waitFor(() => expect(name).toHaveValue('Old name'));
@@ -77,7 +64,7 @@ describe('workshops and groups', () => {
     const workshop = makeWorkshop({ name: 'To delete' });
     const group = makeGroup(workshop.id, { name: 'Blue' });
     await storeBundle({ workshop, groups: [group], ratings: [makeRating(group, 'data')] });
-    await start(`#/w/${workshop.id}`);
+    await renderAppAt(`#/w/${workshop.id}`);
     await user.click(await screen.findByRole('button', { name: 'Delete workshop' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete “To delete”?' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -101,7 +88,7 @@ describe('workshops and groups', () => {
     const user = userEvent.setup();
     const workshop = makeWorkshop();
     await storeBundle({ workshop, groups: [], ratings: [] });
-    await start(`#/w/${workshop.id}`);
+    await renderAppAt(`#/w/${workshop.id}`);
     const field = await screen.findByLabelText('Group name');
     await user.click(screen.getByRole('button', { name: 'Add group' }));
     expect(await screen.findByText('Enter a name for the group')).toBeInTheDocument();
