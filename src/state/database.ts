@@ -25,7 +25,11 @@ export function loadDatabase(): Promise<DbModule> {
   return loading;
 }
 
-/** Loads a module that uses the database (a screen, a data function), after `loadDatabase`; both download at once. */
+/**
+ * Loads a module that uses the database (a screen, a data function), after `loadDatabase`. Like the
+ * database code, it starts to download once the first screen has been painted; then both download
+ * at once.
+ */
 export function afterDatabase<M>(load: () => Promise<M>): Promise<M> {
-  return Promise.all([loadDatabase(), load()]).then(([, module]) => module);
+  return Promise.all([loadDatabase(), afterFirstPaint().then(load)]).then(([, module]) => module);
 }

@@ -1,5 +1,5 @@
 import { flushPendingText } from './pending-text.ts';
-import { loadDatabase } from './database.ts';
+import { afterDatabase } from './database.ts';
 
 /** Whether another tab has upgraded the database, so this tab must reload before it can save again. */
 class DbLifecycle {
@@ -7,9 +7,7 @@ class DbLifecycle {
 
   /** Starts listening (once the database code has loaded); call once at start-up. */
   start(): void {
-    void loadDatabase()
-      .then(() => import('../data/db-events.ts'))
-      .then(({ onUpgradeElsewhere }) =>
+    void afterDatabase(() => import('../data/db-events.ts')).then(({ onUpgradeElsewhere }) =>
       onUpgradeElsewhere(flushPendingText, () => {
         this.upgradedElsewhere = true;
       }),

@@ -1,5 +1,5 @@
 import type { liveQuery as LiveQueryFn } from 'dexie';
-import { loadDatabase } from './database.ts';
+import { afterDatabase } from './database.ts';
 
 /** What a live query needs before it can start: Dexie's `liveQuery` and, optionally, the module it reads through. */
 interface Loaded<M> {
@@ -28,10 +28,7 @@ export class LiveQuery<T, M = undefined> {
     if (dexieLiveQuery && !load) {
       this.#ready = { liveQuery: dexieLiveQuery, module: undefined as M };
     } else {
-      // The query's own module loads after the database code, which waits for the first paint.
-      loadDatabase()
-        .then(() => Promise.all([import('dexie'), load?.()]))
-        .then(
+      afterDatabase(() => Promise.all([import('dexie'), load?.()])).then(
         ([{ liveQuery }, module]) => {
           dexieLiveQuery = liveQuery;
           this.#ready = { liveQuery, module: module as M };
