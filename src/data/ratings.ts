@@ -12,7 +12,7 @@ export function saveRating(group: Group, outcomeId: string, change: Partial<Rati
   const id = ratingId(group.id, outcomeId);
   // A chain of Dexie's own promises rather than an async function: Dexie keeps an async function's
   // transaction alive by replaying its zone over many microtasks, which ran between tap and commit.
-  return db.transaction('rw', db.ratings, () =>
+  return db.transaction('rw', db.ratings, (tx) =>
     db.ratings.get(id).then((stored) => {
       const rating: Rating = {
         id,
@@ -24,7 +24,11 @@ export function saveRating(group: Group, outcomeId: string, change: Partial<Rati
         ...change,
         updatedAt: nowIso(),
       };
-      return db.ratings.put(rating).then(() => rating);
+      const written = db.ratings.put(rating);
+      // Nothing follows the put: commit now rather than when its result has come back to this
+      // page, which on a busy tablet waits behind the repaint of the tap.
+      tx.idbtrans.commit?.();
+      return written.then(() => rating);
     }),
   );
 }
