@@ -34,7 +34,7 @@ const DIST = path.resolve(REPO_ROOT, process.env.BENCH_DIST ?? 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 7);
 const THROTTLE = 4;
-const TAPS = 42;
+const TAPS = Number(process.env.BENCH_TAPS ?? 42);
 /** How many workshops the home screen shows before "Show more" (HomeScreen.svelte's PAGE). */
 const LIST_PAGE = 24;
 const DB_NAME = 'outcomes-workshop';
@@ -1095,6 +1095,7 @@ async function main(): Promise<number> {
       const floor = await benchTapFloor(session.context, base);
       log(`  the same tap on a bare page (radios, raw IndexedDB): ${fmt(floor.samples)} ms; p95 ${percentile(floor.samples, 95).toFixed(0)}, median ${median(floor.samples).toFixed(0)}`);
       log(`  from the click: ${fmt(tap.samples)} ms`);
+      log(`  to start: ${fmt(tap.toBegin)}`); log(`  in db: ${fmt(tap.inDb)}`);
       log(`  from the press: p95 ${percentile(tap.fromDown, 95).toFixed(0)} ms, median ${median(tap.fromDown).toFixed(0)} ms`);
       log(`  click to transaction start: median ${median(tap.toBegin).toFixed(0)}, p95 ${percentile(tap.toBegin, 95).toFixed(0)} ms; start to commit: median ${median(tap.inDb).toFixed(0)}, p95 ${percentile(tap.inDb, 95).toFixed(0)} ms`);
       const dur = Object.fromEntries(Object.entries(tap.durability).map(([k, v]) => [k, { p50: median(v), p95: percentile(v, 95) }]));

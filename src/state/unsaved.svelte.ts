@@ -33,14 +33,15 @@ async function saveWithEarlier<F, R>(
 
 /**
  * Saves part of a group's score and follows it in the save status. Changes that failed before are
- * sent again with it; if this one fails too, all of them are kept in memory for export.
+ * sent again with it; if this one fails too, all of them are kept in memory for export. `seen` is
+ * the score as the screen shows it (null: not scored yet), as `saveRating` takes it.
  */
-export function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>): Promise<Rating | undefined> {
+export function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>, seen?: Rating | null): Promise<Rating | undefined> {
   const id = ratingId(group.id, outcomeId);
   return saveWithEarlier(
     unsaved.ratings.get(id)?.change,
     change,
-    (all) => saveRating(group, outcomeId, all),
+    (all) => saveRating(group, outcomeId, all, seen),
     (all) => unsaved.ratings.set(id, { group, outcomeId, change: all, at: nowIso() }),
     () => unsaved.ratings.delete(id),
   );

@@ -79,6 +79,26 @@ describe('a write the device refuses', () => {
     expect(saveStatus.state).toBe('saved');
   });
 
+  it('does the same when the save lays the change over the score on the screen without reading first', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const shown = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
+    const before = await db.ratings.toArray();
+    storageFull = true;
+
+    expect(await saveRatingKept(group, 'connectivity', { now: 4 }, shown)).toBeUndefined();
+    expect(saveStatus.fault).toBe('quota');
+    expect(await db.ratings.toArray()).toEqual(before);
+
+    // The refused version is not what the next change is laid over: the screen still shows `shown`.
+    storageFull = false;
+    const saved = await saveRatingKept(group, 'connectivity', { target: 5 }, shown);
+    expect(saved).toMatchObject({ now: 4, target: 5, evidence: shown.evidence });
+    expect(await db.ratings.get(shown.id)).toEqual(saved);
+    expect(unsaved.count).toBe(0);
+    expect(saveStatus.state).toBe('saved');
+  });
+
   it('exports the last copy read when the database cannot be read at all', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await bundleForExport(bundle.workshop.id); // read while the database works

@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/data/db.ts';
+import { listRatings, saveRating } from '../../src/data/ratings.ts';
+import { ratingId } from '../../src/domain/ids.ts';
+import type { Group, Rating } from '../../src/domain/types.ts';
+import { makeBundle, resetDb, storeBundle } from '../factories.ts';
+
+// saveRating lays a change over the rating as the screen shows it (or over this tab's own last
+// write) without reading first; these check that nothing another writer stored is lost that way.
+describe('saving a score', () => {
+  const bundle = makeBundle(1, ['connectivity', 'data']);
+  const group: Group = bundle.groups[0]!;
+  const id = ratingId(group.id, 'data');
+  const stored = () => db.ratings.get(id);
+  /** Another tab, an import or a restore writing the rating directly. */
+  const otherWriter = async (change: Partial<Rating>) => {
+    const current = (await stored())!;
+    await db.ratings.put({ ...current, ...change, updatedAt: new Date(Date.parse(current.updatedAt) + 1000).toISOString() });
+  };
+
+  beforeEach(async () => {
+    await resetDb();
+    await storeBundle({ ...bundle, ratings: [] });
+  });
+
+  it('creates the rating on the first save, from the screen showing none', async () => {
+    const saved = await saveRating(group, 'data', { now: 3 }, null);
+    expect(saved).toMatchObject({ id, workshopId: group.workshopId, groupId: group.id, outcomeId: 'data', now: 3, target: null, confidence: null, evidence: '', notes: '' });
+    expect(await stored()).toEqual(saved);
+    expect(await listRatings(group.id)).toHaveLength(1);
+  });
+
+  it('keeps both of two quick changes to different fields, sent before either is stored', async () => {
+    const seen = await saveRating(group, 'data', { evidence: 'Data strategy' }, null);
+    // Both taps see the same version on the screen: the second must not undo the first.
+    await Promise.all([saveRating(group, 'data', { now: 2 }, seen), saveRating(group, 'data', { target: 4 }, seen)]);
+    expect(await stored()).toMatchObject({ now: 2, target: 4, evidence: 'Data strategy' });
+  });
+
+  it('keeps what another writer stored after the version on the screen', async () => {
+    const seen = await saveRating(group, 'data', { now: 2 }, null);
+    await otherWriter({ evidence: 'From the other tablet', confidence: 'high' });
+    // The screen has not caught up yet: the change is laid over the older version.
+    const saved = await saveRating(group, 'data', { target: 5 }, seen);
+    expect(saved.target).toBe(5);
+    expect(await stored()).toMatchObject({ now: 2, target: 5, evidence: 'From the other tablet', confidence: 'high' });
+  });
+
+  it("keeps another writer's rating when the screen showed none", async () => {
+    await storeBundle({ ...bundle, ratings: bundle.ratings.filter((r) => r.outcomeId === 'data').map((r) => ({ ...r, now: 4, evidence: 'Imported' })) });
+    await saveRating(group, 'data', { target: 5 }, null);
+    expect(await stored()).toMatchObject({ now: 4, target: 5, evidence: 'Imported' });
+  });
+
+  it('lets the later change win where both writers changed the same field', async () => {
+    const seen = await saveRating(group, 'data', { now: 2, notes: 'Ours' }, null);
+    await otherWriter({ now: 1, notes: 'Theirs' });
+    await saveRating(group, 'data', { now: 3 }, seen);
+    expect(await stored()).toMatchObject({ now: 3, notes: 'Theirs' });
+  });
+
+  it("keeps another writer's fields when a further change of this tab is already on its way", async () => {
+    const seen = await saveRating(group, 'data', { now: 2 }, null);
+    await otherWriter({ evidence: 'Theirs' });
+    // Two changes in a row, the second sent before the first has found the other writer's version.
+    await Promise.all([saveRating(group, 'data', { target: 4 }, seen), saveRating(group, 'data', { confidence: 'low' }, seen)]);
+    expect(await stored()).toMatchObject({ now: 2, target: 4, confidence: 'low', evidence: 'Theirs' });
+  });
+
+  it('does not bring back fields of a rating removed since this tab last wrote it', async () => {
+    await saveRating(group, 'data', { now: 2, evidence: 'Old' }, null);
+    await db.ratings.delete(id);
+    await saveRating(group, 'data', { target: 3 }, null);
+    expect(await stored()).toMatchObject({ now: null, target: 3, evidence: '' });
+  });
+
+  it('reads what is stored first when the screen has not said what it shows', async () => {
+    await storeBundle({ ...bundle, ratings: bundle.ratings.map((r) => ({ ...r, now: 1, evidence: 'Stored' })) });
+    const saved = await saveRating(group, 'connectivity', { target: 2 });
+    expect(saved).toMatchObject({ now: 1, target: 2, evidence: 'Stored' });
+    expect(await db.ratings.get(ratingId(group.id, 'connectivity'))).toEqual(saved);
+  });
+
+  it('writes over the version on the screen when nothing else has changed it', async () => {
+    const seen = await saveRating(group, 'data', { now: 2, evidence: 'Kept' }, null);
+    const saved = await saveRating(group, 'data', { now: 5 }, seen);
+    expect(saved).toMatchObject({ now: 5, evidence: 'Kept' });
+    expect(saved.updatedAt >= seen.updatedAt).toBe(true);
+    expect(await stored()).toEqual(saved);
+  });
+});
