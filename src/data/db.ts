@@ -18,6 +18,11 @@ export type OutcomesDb = Dexie & {
 
 export const DB_NAME = 'outcomes-workshop';
 
+// Dexie turns its debug mode on by itself when the page's address is localhost or 127.0.0.1 (as
+// with `npm start` and in the tests): async stack tags and traced errors on every call, which made
+// a throttled tap measurably slower. The app runs the same code wherever it is served.
+Dexie.debug = false;
+
 /**
  * Opens the database. Every schema version stays declared here, numbered, and is never edited once
  * released. Strict durability: a write that has committed survives the browser being killed

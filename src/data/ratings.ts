@@ -7,10 +7,44 @@ const EMPTY: RatingFields = { now: null, target: null, confidence: null, evidenc
 const FIELDS = Object.keys(EMPTY) as (keyof RatingFields)[];
 
 /**
- * The last version of each rating this tab asked to store, from the moment it asked: what the next
- * change to the same rating is laid over, before the write before it has come back.
+ * This tab's last write of each rating, from the moment it was sent: a candidate for what the next
+ * change is laid over (the version on the screen is used instead when it is newer).
  */
 const lastWritten = new Map<string, Rating>();
+
+/** One write of this tab, for the writes after it: the fields it changed, and whether it is over. */
+interface SentWrite {
+  fields: Set<string>;
+  done: boolean;
+}
+
+/**
+ * This tab's writes of each rating in the order sent, kept while an earlier one is still running:
+ * a write that turns out to have replaced another writer's version needs to know which fields the
+ * writes sent after it changed (those must not be put back to the other writer's values).
+ */
+const sentWrites = new Map<string, SentWrite[]>();
+
+function sendWrite(id: string, change: Partial<RatingFields>): SentWrite {
+  const sent: SentWrite = { fields: new Set(Object.keys(change)), done: false };
+  const list = sentWrites.get(id) ?? [];
+  list.push(sent);
+  sentWrites.set(id, list);
+  return sent;
+}
+
+function finishWrite(id: string, sent: SentWrite): void {
+  sent.done = true;
+  const list = sentWrites.get(id) ?? [];
+  while (list[0]?.done) list.shift();
+  if (list.length === 0) sentWrites.delete(id);
+}
+
+/** The fields changed by this tab's writes of the rating sent after `sent`. */
+function changedAfter(id: string, sent: SentWrite): Set<string> {
+  const list = sentWrites.get(id) ?? [];
+  return new Set(list.slice(list.indexOf(sent) + 1).flatMap((later) => [...later.fields]));
+}
 
 /**
  * Saves part of a group's rating of an outcome at once, creating the rating if needed.
@@ -19,15 +53,25 @@ const lastWritten = new Map<string, Rating>();
  * this tab's own last write of the rating, the new version is known before anything is read, so the
  * read of what is stored and the write go to IndexedDB together and the write commits at once,
  * without waiting for the page to handle the read (which on a busy tablet waits behind the repaint
- * of the tap). The read, in the same transaction, shows what the write replaced: if that was not the
- * version the change was laid over (another tab or an import wrote in between), the other writer's
- * changes are put back at once by `restoreOverwritten`, so two writers never lose each other's
- * fields. Without either, the rating is read and then written in one transaction.
+ * of the tap). The read, in the same transaction, shows what the write replaced. If that was not the
+ * version the change was laid over (another tab or an import wrote in between), a second transaction
+ * puts the other writer's changes back straight away (`restoreOverwritten`). Until it commits, a
+ * few milliseconds, those changes are not on disk: if the browser dies in that moment, or that
+ * second write is refused, they are lost. Only a write to the same score from elsewhere within the
+ * same moment can meet this. Without `seen` or an earlier write, the rating is read and then
+ * written in one transaction.
  */
 export function saveRating(group: Group, outcomeId: string, change: Partial<RatingFields>, seen?: Rating | null): Promise<Rating> {
   const id = ratingId(group.id, outcomeId);
   const base = newer(lastWritten.get(id), seen);
-  if (base === undefined) return readThenWrite(group, outcomeId, change);
+  const sent = sendWrite(id, change);
+  const saving = base === undefined ? readThenWrite(group, outcomeId, change) : writeOver(group, outcomeId, change, base, sent);
+  return saving.finally(() => finishWrite(id, sent));
+}
+
+/** The change laid over `base`, sent with a read of what it replaces; see saveRating. */
+function writeOver(group: Group, outcomeId: string, change: Partial<RatingFields>, base: Rating | null, sent: SentWrite): Promise<Rating> {
+  const id = ratingId(group.id, outcomeId);
   const rating: Rating = { ...fresh(group, outcomeId), ...base, ...change, updatedAt: nowIso() };
   lastWritten.set(id, rating);
   // Dexie's own promises, not an async function: see readThenWrite.
@@ -44,7 +88,7 @@ export function saveRating(group: Group, outcomeId: string, change: Partial<Rati
       (stored) => {
         if (sameRating(stored, base)) return rating;
         lastWritten.delete(id);
-        return restoreOverwritten(base, stored, rating, change);
+        return restoreOverwritten(base, stored, rating, sent);
       },
       (error: unknown) => {
         if (lastWritten.get(id) === rating) lastWritten.delete(id);
@@ -72,26 +116,30 @@ function readThenWrite(group: Group, outcomeId: string, change: Partial<RatingFi
 }
 
 /**
- * After a write that replaced a version other than `base` (`stored`, written by someone else):
- * every field the other writer changed from `base` is put back, unless this write changed it too,
- * or a later write has changed it since. The result is what reading first would have stored; it
- * is returned as stored.
+ * After a write (`ours`, sent as `sent`) that replaced `stored` where it expected `base`: puts back
+ * every field the other writer had changed from `base`, unless this write changed it, a later write
+ * of this tab changed it, or it has changed again since (someone wrote after us). If the rating has
+ * been removed since, it stays removed. Returns the rating as it is then stored.
  */
-function restoreOverwritten(base: Rating | null, stored: Rating | undefined, ours: Rating, change: Partial<RatingFields>): Promise<Rating> {
+function restoreOverwritten(base: Rating | null, stored: Rating | undefined, ours: Rating, sent: SentWrite): Promise<Rating> {
   return db.transaction('rw', db.ratings, () =>
     db.ratings.get(ours.id).then((current) => {
-      const restored: Rating = { ...(current ?? ours) };
+      if (!current) return ours;
+      const ownLater = changedAfter(ours.id, sent);
+      const restored: Rating = { ...current };
       let changed = false;
       for (const field of FIELDS) {
-        if (field in change) continue;
+        if (sent.fields.has(field) || ownLater.has(field)) continue;
         const theirs = stored?.[field] ?? EMPTY[field];
         const assumed = base?.[field] ?? EMPTY[field];
-        if (theirs !== assumed && restored[field] === ours[field]) {
+        if (theirs !== assumed && current[field] === ours[field]) {
           (restored as Record<keyof RatingFields, unknown>)[field] = theirs;
           changed = true;
         }
       }
-      return changed ? db.ratings.put(restored).then(() => restored) : restored;
+      if (!changed) return current;
+      restored.updatedAt = nowIso();
+      return db.ratings.put(restored).then(() => restored);
     }),
   );
 }

@@ -18,6 +18,27 @@ describe('saving a score', () => {
     await db.ratings.put({ ...current, ...change, updatedAt: new Date(Date.parse(current.updatedAt) + 1000).toISOString() });
   };
 
+  /** Runs `next` just after the next write transaction is created: after it, before it comes back. */
+  const justAfterNextWrite = <T>(next: () => Promise<T>): { done: () => Promise<T | undefined> } => {
+    const core = db.core;
+    const create = core.transaction;
+    let started: Promise<T> | undefined;
+    core.transaction = (stores, mode, options) => {
+      const tx = create(stores, mode, options);
+      if (mode === 'readwrite') {
+        core.transaction = create;
+        started = next();
+      }
+      return tx;
+    };
+    return {
+      done: async () => {
+        core.transaction = create;
+        return started;
+      },
+    };
+  };
+
   beforeEach(async () => {
     await resetDb();
     await storeBundle({ ...bundle, ratings: [] });
@@ -65,6 +86,45 @@ describe('saving a score', () => {
     // Two changes in a row, the second sent before the first has found the other writer's version.
     await Promise.all([saveRating(group, 'data', { target: 4 }, seen), saveRating(group, 'data', { confidence: 'low' }, seen)]);
     expect(await stored()).toMatchObject({ now: 2, target: 4, confidence: 'low', evidence: 'Theirs' });
+  });
+
+  it("does not undo a later tap of this tab that set a field back, when putting back another writer's fields", async () => {
+    const seen = await saveRating(group, 'data', { confidence: 'low' }, null);
+    await otherWriter({ confidence: 'high' });
+    const theirs = (await stored())!;
+    // The first tap is laid over the older version; the screen then catches up and the person sets
+    // the confidence back to low before the first tap has come back.
+    await Promise.all([saveRating(group, 'data', { now: 2 }, seen), saveRating(group, 'data', { confidence: 'low' }, theirs)]);
+    expect(await stored()).toMatchObject({ now: 2, confidence: 'low' });
+  });
+
+  it('keeps what another writer stored after this write, when putting back what it stored before', async () => {
+    const seen = await saveRating(group, 'data', { confidence: 'low' }, null);
+    await otherWriter({ confidence: 'high' });
+    // Another writer changes the same field again, after this write and before anything is put back.
+    const again = justAfterNextWrite(() => db.ratings.update(id, { confidence: 'medium' }));
+    await saveRating(group, 'data', { now: 2 }, seen);
+    expect(await again.done()).toBe(1);
+    expect(await stored()).toMatchObject({ now: 2, confidence: 'medium' });
+  });
+
+  it('leaves a rating removed when it is removed between the write and putting back', async () => {
+    const seen = await saveRating(group, 'data', { now: 1 }, null);
+    await otherWriter({ evidence: 'Theirs' });
+    // The removal is sent just after this write's transaction is created (so it runs after it),
+    // before the write has come back and anything is put back.
+    const removal = justAfterNextWrite(() => db.ratings.delete(id));
+    await saveRating(group, 'data', { target: 2 }, seen);
+    await removal.done();
+    expect(await stored()).toBeUndefined();
+  });
+
+  it('returns the rating as stored once it has put back what another writer stored', async () => {
+    const seen = await saveRating(group, 'data', { now: 1 }, null);
+    await otherWriter({ evidence: 'Theirs' });
+    const saved = await saveRating(group, 'data', { target: 2 }, seen);
+    expect(saved).toEqual(await stored());
+    expect(saved).toMatchObject({ now: 1, target: 2, evidence: 'Theirs' });
   });
 
   it('does not bring back fields of a rating removed since this tab last wrote it', async () => {
