@@ -118,6 +118,17 @@ describe('agreeing an outcome', { timeout: 40_000 }, () => {
     });
   });
 
+  it('saves the rationale to the outcome it was typed for when the screen moves on by a link before the pause ends', async () => {
+    await openAgree();
+    await fireEvent.input(screen.getByLabelText('Rationale'), { target: { value: 'Agreed for Data' } });
+    location.hash = `#/w/${workshop.id}/agree/connectivity`;
+    expect(await screen.findByRole('heading', { level: 1, name: 'Agree: Connectivity' })).toBeInTheDocument();
+    await waitFor(async () => expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.rationale).toBe('Agreed for Data'), {
+      timeout: TEXT_DEBOUNCE_MS * 4,
+    });
+    expect(await db.agreements.get(agreementId(workshop.id, 'connectivity'))).toBeUndefined();
+  });
+
   it('moves to the next and previous outcome to agree', async () => {
     const user = userEvent.setup();
     await openAgree();
