@@ -14,20 +14,27 @@ const EMPTY_RATING: RatingFields = { now: null, target: null, confidence: null, 
 const EMPTY_AGREEMENT: AgreementFields = { now: null, target: null, rationale: '', dissent: '' };
 
 /**
- * Runs a save with the changes that failed before for the same record (`earlier`), so the next save
- * that works stores them too; if this one fails as well, all of them are kept (`keep`) for export.
+ * Runs a save with the changes that failed before for the same record (kept, read by `kept`), so the
+ * next save that works stores them too; if this one fails as well, all of them are kept (`keep`) for
+ * export. Saves overlap (a second tap before the first has come back): a save that works forgets
+ * only what it sent, not a change refused meanwhile, and a refused save adds to what is kept.
  */
 async function saveWithEarlier<F, R>(
-  earlier: Partial<F> | undefined,
+  kept: () => Partial<F> | undefined,
   change: Partial<F>,
   save: (all: Partial<F>) => Promise<R>,
   keep: (all: Partial<F>) => void,
   forget: () => void,
 ): Promise<R | undefined> {
+  const earlier = kept();
   const all = { ...earlier, ...change };
   const saved = await saveStatus.track(save(all));
-  if (saved) forget();
-  else keep(all);
+  const now = kept();
+  if (saved) {
+    if (now === earlier) forget();
+  } else {
+    keep({ ...now, ...all });
+  }
   return saved;
 }
 
@@ -39,7 +46,7 @@ async function saveWithEarlier<F, R>(
 export function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>, seen?: Rating | null): Promise<Rating | undefined> {
   const id = ratingId(group.id, outcomeId);
   return saveWithEarlier(
-    unsaved.ratings.get(id)?.change,
+    () => unsaved.ratings.get(id)?.change,
     change,
     (all) => saveRating(group, outcomeId, all, seen),
     (all) => unsaved.ratings.set(id, { group, outcomeId, change: all, at: nowIso() }),
@@ -51,7 +58,7 @@ export function saveRatingKept(group: Group, outcomeId: string, change: Partial<
 export function saveAgreementKept(workshopId: string, outcomeId: string, change: Partial<AgreementFields>): Promise<Agreement | undefined> {
   const id = agreementId(workshopId, outcomeId);
   return saveWithEarlier(
-    unsaved.agreements.get(id)?.change,
+    () => unsaved.agreements.get(id)?.change,
     change,
     (all) => saveAgreement(workshopId, outcomeId, all),
     (all) => unsaved.agreements.set(id, { workshopId, outcomeId, change: all, at: nowIso() }),

@@ -99,6 +99,43 @@ describe('a write the device refuses', () => {
     expect(saveStatus.state).toBe('saved');
   });
 
+  it('keeps a refused change when a second tap, sent before the refusal came back, is stored', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const shown = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
+    // Only the first write is refused.
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      IDBObjectStore.prototype.put = put;
+      storageFull = true;
+      try {
+        return put.apply(this, args);
+      } finally {
+        storageFull = false;
+      }
+    };
+    const [first, second] = await Promise.all([
+      saveRatingKept(group, 'connectivity', { now: 4 }, shown),
+      saveRatingKept(group, 'connectivity', { evidence: 'Survey' }, shown),
+    ]);
+    expect(first).toBeUndefined();
+    expect(second).toMatchObject({ evidence: 'Survey' });
+    // The refused change is kept for the export and for the next save, which stores it.
+    expect(unsaved.count).toBe(1);
+    expect((await bundleForExport(bundle.workshop.id))?.ratings.find((r) => r.outcomeId === 'connectivity')).toMatchObject({ now: 4, evidence: 'Survey' });
+    const saved = await saveRatingKept(group, 'connectivity', { target: 5 }, second);
+    expect(saved).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
+    expect(unsaved.count).toBe(0);
+  });
+
+  it('keeps both of two refused changes', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    storageFull = true;
+    await Promise.all([saveRatingKept(group, 'connectivity', { now: 4 }), saveRatingKept(group, 'connectivity', { evidence: 'Survey' })]);
+    expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4, evidence: 'Survey' });
+  });
+
   it('exports the last copy read when the database cannot be read at all', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await bundleForExport(bundle.workshop.id); // read while the database works
