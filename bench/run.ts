@@ -1096,7 +1096,6 @@ async function main(): Promise<number> {
       const floor = await benchTapFloor(session.context, base);
       log(`  the same tap on a bare page (radios, raw IndexedDB): ${fmt(floor.samples)} ms; p95 ${percentile(floor.samples, 95).toFixed(0)}, median ${median(floor.samples).toFixed(0)}`);
       log(`  from the click: ${fmt(tap.samples)} ms`);
-      log(`  to start: ${fmt(tap.toBegin)}`); log(`  in db: ${fmt(tap.inDb)}`);
       log(`  from the press: p95 ${percentile(tap.fromDown, 95).toFixed(0)} ms, median ${median(tap.fromDown).toFixed(0)} ms`);
       log(`  click to transaction start: median ${median(tap.toBegin).toFixed(0)}, p95 ${percentile(tap.toBegin, 95).toFixed(0)} ms; start to commit: median ${median(tap.inDb).toFixed(0)}, p95 ${percentile(tap.inDb, 95).toFixed(0)} ms`);
       const dur = Object.fromEntries(Object.entries(tap.durability).map(([k, v]) => [k, { p50: median(v), p95: percentile(v, 95) }]));
