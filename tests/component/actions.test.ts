@@ -105,6 +105,8 @@ describe('the actions of a workshop', { timeout: 40_000 }, () => {
     await openActions();
     await user.click(screen.getByRole('button', { name: 'Remove “Brief the cabinet”' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove “Brief the cabinet”?' });
+    // Focus starts on the safe choice.
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await db.actions.get('a1')).toBeDefined();
 

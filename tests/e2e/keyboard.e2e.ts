@@ -236,11 +236,14 @@ describe.sequential('keyboard only: create, add a group, score all 12, export', 
     for (const close of ['Cancel', 'Escape'] as const) {
       await p.keyboard.press('Enter');
       await visible(dialog);
-      // Focus moves into the dialog, and Tab stays inside it.
-      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      // Focus moves into the dialog, to Cancel (not the destructive button), and Tab stays inside it.
+      const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
+      expect(await isFocused(cancel), 'focus starts on Cancel').toBe(true);
       await checkFocusShows(p);
+      await tabTo(dialog.getByRole('button', { name: `Remove group`, exact: true }), { max: 3 });
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
       if (close === 'Cancel') {
-        await tabTo(dialog.getByRole('button', { name: 'Cancel', exact: true }), { max: 3 });
+        await tabTo(cancel, { max: 3 });
         await p.keyboard.press('Enter');
       } else {
         await p.keyboard.press('Escape');
