@@ -1,6 +1,7 @@
 import { db } from './db.ts';
+import { ratingWith } from './ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
-import type { Agreement, Rating } from '../domain/types.ts';
+import type { Agreement } from '../domain/types.ts';
 import type { TextDraft } from '../state/text-drafts.ts';
 
 /**
@@ -18,20 +19,7 @@ export async function recoverDrafts(drafts: readonly TextDraft[]): Promise<numbe
         const id = ratingId(target.groupId, target.outcomeId);
         const stored = await db.ratings.get(id);
         if (stored && stored.updatedAt >= at) continue;
-        const rating: Rating = {
-          id,
-          workshopId: group.workshopId,
-          groupId: group.id,
-          outcomeId: target.outcomeId,
-          now: null,
-          target: null,
-          confidence: null,
-          evidence: '',
-          notes: '',
-          ...stored,
-          [target.field]: text,
-          updatedAt: nowIso(),
-        };
+        const rating = ratingWith(group, target.outcomeId, stored, { [target.field]: text }, nowIso());
         await db.ratings.put(rating);
       } else {
         const id = agreementId(target.workshopId, target.outcomeId);

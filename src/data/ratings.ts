@@ -72,7 +72,7 @@ export function saveRating(group: Group, outcomeId: string, change: Partial<Rati
 /** The change laid over `base`, sent with a read of what it replaces; see saveRating. */
 function writeOver(group: Group, outcomeId: string, change: Partial<RatingFields>, base: Rating | null, sent: SentWrite): Promise<Rating> {
   const id = ratingId(group.id, outcomeId);
-  const rating: Rating = { ...fresh(group, outcomeId), ...base, ...change, updatedAt: nowIso() };
+  const rating = ratingWith(group, outcomeId, base, change, nowIso());
   lastWritten.set(id, rating);
   // Dexie's own promises, not an async function: see readThenWrite.
   return db
@@ -104,7 +104,7 @@ function readThenWrite(group: Group, outcomeId: string, change: Partial<RatingFi
   // transaction alive by replaying its zone over many microtasks, which ran between tap and commit.
   return db.transaction('rw', db.ratings, (tx) =>
     db.ratings.get(id).then((stored) => {
-      const rating: Rating = { ...fresh(group, outcomeId), ...stored, ...change, updatedAt: nowIso() };
+      const rating = ratingWith(group, outcomeId, stored, change, nowIso());
       const written = db.ratings.put(rating);
       commitNow(tx);
       return written.then(() => {
@@ -156,8 +156,12 @@ function commitNow(tx: Transaction): void {
   }
 }
 
-function fresh(group: Group, outcomeId: string): Rating {
-  return { id: ratingId(group.id, outcomeId), workshopId: group.workshopId, groupId: group.id, outcomeId, ...EMPTY, updatedAt: '' };
+/**
+ * A group's rating of an outcome: `change` laid over `under` (what is stored, or taken as stored),
+ * with every field present. The one rule for building a rating from a part of one.
+ */
+export function ratingWith(group: Group, outcomeId: string, under: Partial<Rating> | null | undefined, change: Partial<RatingFields>, updatedAt: string): Rating {
+  return { id: ratingId(group.id, outcomeId), workshopId: group.workshopId, groupId: group.id, outcomeId, ...EMPTY, ...under, ...change, updatedAt };
 }
 
 /** The later of this tab's last write and the version on the screen (undefined: neither known). */

@@ -2,7 +2,7 @@
 // again with the next save, and exporting a workshop with them laid over it.
 import { loadBundle } from '../data/bundles.ts';
 import { saveAgreement, type AgreementFields } from '../data/agreements.ts';
-import { saveRating } from '../data/ratings.ts';
+import { ratingWith, saveRating } from '../data/ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
 import type { Agreement, Group, Rating, RatingFields, WorkshopBundle } from '../domain/types.ts';
 import { saveStatus } from './save-status.svelte.ts';
@@ -10,7 +10,6 @@ import { unsaved } from './unsaved-changes.svelte.ts';
 
 export { unsaved };
 
-const EMPTY_RATING: RatingFields = { now: null, target: null, confidence: null, evidence: '', notes: '' };
 const EMPTY_AGREEMENT: AgreementFields = { now: null, target: null, rationale: '', dissent: '' };
 
 /**
@@ -72,7 +71,7 @@ export function withUnsaved(bundle: WorkshopBundle): WorkshopBundle {
   const ratings = new Map(bundle.ratings.map((r) => [r.id, r]));
   for (const [id, { group, outcomeId, change, at }] of unsaved.ratings) {
     if (group.workshopId !== workshopId || !bundle.groups.some((g) => g.id === group.id)) continue;
-    ratings.set(id, { id, workshopId, groupId: group.id, outcomeId, ...EMPTY_RATING, ...ratings.get(id), ...change, updatedAt: at });
+    ratings.set(id, ratingWith(group, outcomeId, ratings.get(id), change, at));
   }
   const agreements = new Map(bundle.agreements.map((a) => [a.id, a]));
   for (const [id, { outcomeId, change, at, workshopId: owner }] of unsaved.agreements) {
