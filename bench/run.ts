@@ -807,7 +807,7 @@ async function benchTap(context: BrowserContext, app: AppServer) {
     inDb.push(timing.commit - timing.begin);
     await sleep(400); // a person's pace between taps; the screen settles after the previous one
   };
-  const profiledTaps = 6;
+  const profiledTaps = Number(process.env.BENCH_PROFILED_TAPS ?? 6);
   for (let i = 0; i < TAPS - profiledTaps; i += 1) await tapOnce(i);
   await profiled(cdp, 'tap', async () => {
     for (let i = TAPS - profiledTaps; i < TAPS; i += 1) await tapOnce(i);

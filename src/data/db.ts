@@ -24,12 +24,18 @@ export const DB_NAME = 'outcomes-workshop';
 Dexie.debug = false;
 
 /**
- * Opens the database. Every schema version stays declared here, numbered, and is never edited once
- * released. Strict durability: a write that has committed survives the browser being killed
- * (measured in ../shared/STACK-NOTES.md: with the default, about 4 in 10 were lost).
+ * Every write is durable: once committed it survives the browser being killed (measured in
+ * ../shared/STACK-NOTES.md: with the default, about 4 in 10 were lost). Every schema version stays
+ * declared in openDb, numbered, and is never edited once released.
+ */
+export const DURABILITY = 'strict' satisfies IDBTransactionDurability;
+
+/**
+ * Opens the database (see DURABILITY for writes). Without Dexie's query cache: the tap's write goes
+ * straight to IndexedDB (data/ratings.ts), and a cached query would not know of it.
  */
 export function openDb(name = DB_NAME): OutcomesDb {
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as OutcomesDb;
+  const db = new Dexie(name, { chromeTransactionDurability: DURABILITY, cache: 'disabled' }) as OutcomesDb;
   db.version(1).stores({
     workshops: 'id, updatedAt, deletedAt',
     groups: 'id, workshopId',

@@ -1,5 +1,5 @@
-import type { Transaction } from 'dexie';
-import { db } from './db.ts';
+import Dexie, { RangeSet, type Transaction } from 'dexie';
+import { db, DURABILITY } from './db.ts';
 import { nowIso, ratingId } from '../domain/ids.ts';
 import type { Group, Rating, RatingFields } from '../domain/types.ts';
 
@@ -74,17 +74,7 @@ function writeOver(group: Group, outcomeId: string, change: Partial<RatingFields
   const id = ratingId(group.id, outcomeId);
   const rating = ratingWith(group, outcomeId, base, change, nowIso());
   lastWritten.set(id, rating);
-  // Dexie's own promises, not an async function: see readThenWrite.
-  return db
-    .transaction('rw', db.ratings, (tx) => {
-      const replaced = db.ratings.get(id);
-      const written = db.ratings.put(rating);
-      commitNow(tx);
-      // If the put is refused (a full device), that is the failure to report, not the read's.
-      replaced.catch(() => undefined);
-      return written.then(() => replaced);
-    })
-    .then(
+  return putReplacing(rating).then(
       (stored) => {
         if (sameRating(stored, base)) return rating;
         lastWritten.delete(id);
@@ -95,6 +85,73 @@ function writeOver(group: Group, outcomeId: string, change: Partial<RatingFields
         throw error;
       },
     );
+}
+
+/**
+ * Writes the rating and reads what it replaces, in one strict transaction that commits at once;
+ * resolves with what was replaced once committed. Straight on IndexedDB, not through Dexie: this is
+ * the write behind every tap, and Dexie's layers (its zones, a microtask, the live-query
+ * bookkeeping) cost a throttled tablet a few milliseconds before the write is even sent. Dexie's
+ * live queries, here and in other tabs, are then told of the change as Dexie would tell them
+ * (`announcePut`). Until the database is open, or if the connection has been closed (another tab
+ * upgrading it), the write goes through Dexie, which opens it again.
+ */
+function putReplacing(rating: Rating): Promise<Rating | undefined> {
+  let tx: IDBTransaction;
+  try {
+    tx = db.backendDB().transaction('ratings', 'readwrite', { durability: DURABILITY });
+  } catch {
+    return putReplacingThroughDexie(rating);
+  }
+  return new Promise((resolve, reject) => {
+    const store = tx.objectStore('ratings');
+    const read = store.get(rating.id);
+    tx.oncomplete = () => {
+      announcePut(rating);
+      resolve(read.result as Rating | undefined);
+    };
+    // A refused request aborts the transaction; its error (a full device: QuotaExceededError) is the transaction's.
+    tx.onabort = () => reject(tx.error ?? new DOMException('The change was not saved: the write was stopped.', 'AbortError'));
+    try {
+      store.put(rating);
+    } catch (error) {
+      // The rating could not be taken at all (it could not be copied): nothing is written.
+      tx.onabort = null;
+      tx.abort();
+      reject(error);
+      return;
+    }
+    commitNow(tx);
+  });
+}
+
+/** putReplacing through Dexie, for when the database is not open yet. */
+function putReplacingThroughDexie(rating: Rating): Promise<Rating | undefined> {
+  // Dexie's own promises, not an async function: see readThenWrite.
+  return db.transaction('rw', db.ratings, (tx) => {
+    const replaced = db.ratings.get(rating.id);
+    const written = db.ratings.put(rating);
+    commitNow(tx);
+    // If the put is refused (a full device), that is the failure to report, not the read's.
+    replaced.catch(() => undefined);
+    return written.then(() => replaced);
+  });
+}
+
+/**
+ * Tells Dexie's live queries (in this tab, and through Dexie's broadcast in the others) that a
+ * rating was put, with the parts Dexie's own put of it would name: its key, as written over (":dels")
+ * since what it replaced is not looked at, and its keys in each index. The database is opened with
+ * Dexie's query cache off (db.ts), so a live query asked again reads what is stored.
+ */
+function announcePut(rating: Rating): void {
+  const part = (index: string) => `idb://${db.name}/ratings/${index}`;
+  Dexie.on('storagemutated').fire({
+    [part('')]: new RangeSet().addKey(rating.id),
+    [part(':dels')]: new RangeSet().addKey(rating.id),
+    [part('workshopId')]: new RangeSet().addKey(rating.workshopId),
+    [part('groupId')]: new RangeSet().addKey(rating.groupId),
+  });
 }
 
 /** Read and write in one transaction, so the change is laid over exactly what is stored. */
@@ -148,9 +205,9 @@ function restoreOverwritten(base: Rating | null, stored: Rating | undefined, our
  * Nothing follows the put: the transaction commits now, rather than once the put's result has come
  * back to this page. If it is already ending (a write refused), Dexie reports why, as without this.
  */
-function commitNow(tx: Transaction): void {
+function commitNow(tx: Transaction | IDBTransaction): void {
   try {
-    tx.idbtrans.commit?.();
+    ('idbtrans' in tx ? tx.idbtrans : tx).commit?.();
   } catch {
     // Aborted or finished already.
   }

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/data/db.ts';
 import { listRatings, saveRating } from '../../src/data/ratings.ts';
 import { ratingId } from '../../src/domain/ids.ts';
@@ -20,20 +21,20 @@ describe('saving a score', () => {
 
   /** Runs `next` just after the next write transaction is created: after it, before it comes back. */
   const justAfterNextWrite = <T>(next: () => Promise<T>): { done: () => Promise<T | undefined> } => {
-    const core = db.core;
-    const create = core.transaction;
+    // On IndexedDB itself: the tap's write does not go through Dexie's transaction layer.
+    const create = IDBDatabase.prototype.transaction;
     let started: Promise<T> | undefined;
-    core.transaction = (stores, mode, options) => {
-      const tx = create(stores, mode, options);
-      if (mode === 'readwrite') {
-        core.transaction = create;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = create.apply(this, args);
+      if (args[1] === 'readwrite') {
+        IDBDatabase.prototype.transaction = create;
         started = next();
       }
       return tx;
-    };
+    } as IDBDatabase['transaction'];
     return {
       done: async () => {
-        core.transaction = create;
+        IDBDatabase.prototype.transaction = create;
         return started;
       },
     };
@@ -139,6 +140,32 @@ describe('saving a score', () => {
     const saved = await saveRating(group, 'connectivity', { target: 2 });
     expect(saved).toMatchObject({ now: 1, target: 2, evidence: 'Stored' });
     expect(await db.ratings.get(ratingId(group.id, 'connectivity'))).toEqual(saved);
+  });
+
+  it('tells live queries of the change, by key and by each index, as a write through Dexie would', async () => {
+    const seen = await saveRating(group, 'data', { now: 2 }, null);
+    const shown: Record<string, unknown[]> = { key: [], group: [], workshop: [] };
+    const watch = (name: string, query: () => Promise<Rating | undefined>) =>
+      liveQuery(query).subscribe((rating) => shown[name]!.push(rating?.now));
+    const find = (ratings: Rating[]) => ratings.find((r) => r.id === id);
+    const subscriptions = [
+      watch('key', () => db.ratings.get(id)),
+      watch('group', () => db.ratings.where('groupId').equals(group.id).toArray().then(find)),
+      watch('workshop', () => db.ratings.where('workshopId').equals(group.workshopId).toArray().then(find)),
+    ];
+    try {
+      await vi.waitFor(() => expect(shown).toEqual({ key: [2], group: [2], workshop: [2] }));
+      await saveRating(group, 'data', { now: 4 }, seen);
+      await vi.waitFor(() => expect(shown).toEqual({ key: [2, 4], group: [2, 4], workshop: [2, 4] }));
+      // A rating the tap creates (the screen showed none) shows in a query by index.
+      const counts: number[] = [];
+      subscriptions.push(liveQuery(() => db.ratings.where('groupId').equals(group.id).count()).subscribe((n) => counts.push(n)));
+      await vi.waitFor(() => expect(counts).toEqual([1]));
+      await saveRating(group, 'connectivity', { target: 3 }, null);
+      await vi.waitFor(() => expect(counts).toEqual([1, 2]));
+    } finally {
+      for (const subscription of subscriptions) subscription.unsubscribe();
+    }
   });
 
   it('writes over the version on the screen when nothing else has changed it', async () => {
