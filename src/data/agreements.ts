@@ -16,21 +16,26 @@ export async function saveAgreement(
   outcomeId: string,
   change: Partial<AgreementFields>,
 ): Promise<Agreement> {
-  const id = agreementId(workshopId, outcomeId);
   return db.transaction('rw', db.agreements, async () => {
-    const stored = await db.agreements.get(id);
-    const agreement: Agreement = {
-      id,
-      workshopId,
-      outcomeId,
-      ...EMPTY,
-      ...stored,
-      ...change,
-      updatedAt: nowIso(),
-    };
+    const stored = await db.agreements.get(agreementId(workshopId, outcomeId));
+    const agreement = agreementWith(workshopId, outcomeId, stored, change, nowIso());
     await db.agreements.put(agreement);
     return agreement;
   });
+}
+
+/**
+ * The room's agreed score for an outcome: `change` laid over `under` (what is stored, or taken as
+ * stored), with every field present. The one rule for building an agreed score from a part of one.
+ */
+export function agreementWith(
+  workshopId: string,
+  outcomeId: string,
+  under: Partial<Agreement> | null | undefined,
+  change: Partial<AgreementFields>,
+  updatedAt: string,
+): Agreement {
+  return { id: agreementId(workshopId, outcomeId), workshopId, outcomeId, ...EMPTY, ...under, ...change, updatedAt };
 }
 
 /** A workshop's agreed scores, one per outcome agreed so far. */

@@ -1,7 +1,7 @@
 import { db } from './db.ts';
+import { agreementWith } from './agreements.ts';
 import { ratingWith } from './ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
-import type { Agreement } from '../domain/types.ts';
 import type { TextDraft } from '../state/text-drafts.ts';
 
 /**
@@ -25,18 +25,7 @@ export async function recoverDrafts(drafts: readonly TextDraft[]): Promise<numbe
         const id = agreementId(target.workshopId, target.outcomeId);
         const stored = await db.agreements.get(id);
         if (stored && stored.updatedAt >= at) continue;
-        const agreement: Agreement = {
-          id,
-          workshopId: target.workshopId,
-          outcomeId: target.outcomeId,
-          now: null,
-          target: null,
-          rationale: '',
-          dissent: '',
-          ...stored,
-          [target.field]: text,
-          updatedAt: nowIso(),
-        };
+        const agreement = agreementWith(target.workshopId, target.outcomeId, stored, { [target.field]: text }, nowIso());
         await db.agreements.put(agreement);
       }
       written += 1;

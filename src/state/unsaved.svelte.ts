@@ -1,7 +1,7 @@
 // Saving scores so that changes the database refused are kept (in unsaved-changes.svelte.ts) and sent
 // again with the next save, and exporting a workshop with them laid over it.
 import { loadBundle } from '../data/bundles.ts';
-import { saveAgreement, type AgreementFields } from '../data/agreements.ts';
+import { agreementWith, saveAgreement, type AgreementFields } from '../data/agreements.ts';
 import { ratingWith, saveRating } from '../data/ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
 import type { Agreement, Group, Rating, RatingFields, WorkshopBundle } from '../domain/types.ts';
@@ -9,8 +9,6 @@ import { saveStatus } from './save-status.svelte.ts';
 import { unsaved } from './unsaved-changes.svelte.ts';
 
 export { unsaved };
-
-const EMPTY_AGREEMENT: AgreementFields = { now: null, target: null, rationale: '', dissent: '' };
 
 /**
  * Runs a save with the changes that failed before for the same record (kept, read by `kept`), so the
@@ -76,7 +74,7 @@ export function withUnsaved(bundle: WorkshopBundle): WorkshopBundle {
   const agreements = new Map(bundle.agreements.map((a) => [a.id, a]));
   for (const [id, { outcomeId, change, at, workshopId: owner }] of unsaved.agreements) {
     if (owner !== workshopId) continue;
-    agreements.set(id, { id, workshopId, outcomeId, ...EMPTY_AGREEMENT, ...agreements.get(id), ...change, updatedAt: at });
+    agreements.set(id, agreementWith(workshopId, outcomeId, agreements.get(id), change, at));
   }
   return { ...bundle, ratings: [...ratings.values()], agreements: [...agreements.values()] };
 }
