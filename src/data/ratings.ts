@@ -107,8 +107,14 @@ function putReplacing(rating: Rating): Promise<Rating | undefined> {
     const store = tx.objectStore('ratings');
     const read = store.get(rating.id);
     tx.oncomplete = () => {
-      announcePut(rating);
       resolve(read.result as Rating | undefined);
+      // As Dexie does after its own commits: the save is settled whatever a listener does.
+      try {
+        announcePut(rating);
+      } catch {
+        // A listener failed (Dexie's broadcast, closed while the page was in the back-forward
+        // cache): the rating is stored, and Dexie tells every tab to look again when it comes back.
+      }
     };
     // A refused request aborts the transaction; its error (a full device: QuotaExceededError) is the transaction's.
     tx.onabort = () => reject(tx.error ?? new DOMException('The change was not saved: the write was stopped.', 'AbortError'));
@@ -125,7 +131,7 @@ function putReplacing(rating: Rating): Promise<Rating | undefined> {
   });
 }
 
-/** putReplacing through Dexie, for when the database is not open yet. */
+/** putReplacing through Dexie, for when the database is not open (yet, or any more). */
 function putReplacingThroughDexie(rating: Rating): Promise<Rating | undefined> {
   // Dexie's own promises, not an async function: see readThenWrite.
   return db.transaction('rw', db.ratings, (tx) => {
@@ -141,17 +147,20 @@ function putReplacingThroughDexie(rating: Rating): Promise<Rating | undefined> {
 /**
  * Tells Dexie's live queries (in this tab, and through Dexie's broadcast in the others) that a
  * rating was put, with the parts Dexie's own put of it would name: its key, as written over (":dels")
- * since what it replaced is not looked at, and its keys in each index. The database is opened with
- * Dexie's query cache off (db.ts), so a live query asked again reads what is stored.
+ * since what it replaced is not looked at, and its key in each index of the table as Dexie knows it
+ * (so an index added in a later version is named too). The database is opened with Dexie's query
+ * cache off (db.ts), so a live query asked again reads what is stored.
  */
 function announcePut(rating: Rating): void {
   const part = (index: string) => `idb://${db.name}/ratings/${index}`;
-  Dexie.on('storagemutated').fire({
+  const parts: Record<string, RangeSet> = {
     [part('')]: new RangeSet().addKey(rating.id),
     [part(':dels')]: new RangeSet().addKey(rating.id),
-    [part('workshopId')]: new RangeSet().addKey(rating.workshopId),
-    [part('groupId')]: new RangeSet().addKey(rating.groupId),
-  });
+  };
+  for (const index of db.ratings.schema.indexes) {
+    if (index.keyPath !== undefined) parts[part(index.name)] = new RangeSet().addKey(Dexie.getByKeyPath(rating, index.keyPath));
+  }
+  Dexie.on('storagemutated').fire(parts);
 }
 
 /** Read and write in one transaction, so the change is laid over exactly what is stored. */
@@ -203,7 +212,8 @@ function restoreOverwritten(base: Rating | null, stored: Rating | undefined, our
 
 /**
  * Nothing follows the put: the transaction commits now, rather than once the put's result has come
- * back to this page. If it is already ending (a write refused), Dexie reports why, as without this.
+ * back to this page. If it is already ending (a write refused), its abort reports why (through
+ * Dexie, or putReplacing's `onabort`), as without this.
  */
 function commitNow(tx: Transaction | IDBTransaction): void {
   try {

@@ -13,7 +13,8 @@ import { makeBundle, resetDb, storeBundle } from '../factories.ts';
 
 /**
  * While on, every IndexedDB write fails as on a full device: the request and the transaction end
- * with a QuotaExceededError and the transaction aborts (Dexie then reports an AbortError wrapping it).
+ * with a QuotaExceededError and the transaction aborts (Dexie then reports an AbortError wrapping it;
+ * the tap's direct write, with the score on the screen given, the QuotaExceededError itself).
  */
 let storageFull = false;
 const realPut = IDBObjectStore.prototype.put;

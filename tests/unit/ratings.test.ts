@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/data/db.ts';
 import { listRatings, saveRating } from '../../src/data/ratings.ts';
@@ -158,14 +158,66 @@ describe('saving a score', () => {
       await saveRating(group, 'data', { now: 4 }, seen);
       await vi.waitFor(() => expect(shown).toEqual({ key: [2, 4], group: [2, 4], workshop: [2, 4] }));
       // A rating the tap creates (the screen showed none) shows in a query by index.
-      const counts: number[] = [];
-      subscriptions.push(liveQuery(() => db.ratings.where('groupId').equals(group.id).count()).subscribe((n) => counts.push(n)));
-      await vi.waitFor(() => expect(counts).toEqual([1]));
-      await saveRating(group, 'connectivity', { target: 3 }, null);
-      await vi.waitFor(() => expect(counts).toEqual([1, 2]));
+      const listed: number[] = [];
+      subscriptions.push(liveQuery(() => listRatings(group.id)).subscribe((ratings) => listed.push(ratings.length)));
+      await vi.waitFor(() => expect(listed).toEqual([1]));
+      // (An outcome no other test here scores: this module remembers its own writes between tests.)
+      await saveRating(group, 'leadership', { target: 3 }, null);
+      await vi.waitFor(() => expect(listed).toEqual([1, 2]));
     } finally {
       for (const subscription of subscriptions) subscription.unsubscribe();
     }
+  });
+
+  it("writes straight to IndexedDB, durably, not through Dexie's transactions, once the database is open", async () => {
+    const seen = await saveRating(group, 'data', { now: 2 }, null);
+    const throughDexie: string[] = [];
+    const core = db.core;
+    const dexieTransaction = core.transaction;
+    core.transaction = (stores, mode, options) => {
+      if (mode === 'readwrite') throughDexie.push(stores.join());
+      return dexieTransaction(stores, mode, options);
+    };
+    const direct: (IDBTransactionOptions | undefined)[] = [];
+    const create = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') direct.push(args[2]);
+      return create.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      await saveRating(group, 'data', { now: 3 }, seen);
+    } finally {
+      core.transaction = dexieTransaction;
+      IDBDatabase.prototype.transaction = create;
+    }
+    expect(throughDexie).toEqual([]);
+    expect(direct).toEqual([{ durability: 'strict' }]);
+    expect(await stored()).toMatchObject({ now: 3 });
+  });
+
+  it('settles the save even when a listener to Dexie\'s change event fails', async () => {
+    const seen = await saveRating(group, 'data', { now: 2 }, null);
+    const failing = () => {
+      throw new Error('a listener that fails');
+    };
+    Dexie.on('storagemutated', failing);
+    try {
+      await expect(saveRating(group, 'data', { now: 4 }, seen)).resolves.toMatchObject({ now: 4 });
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(failing);
+    }
+    expect(await stored()).toMatchObject({ now: 4 });
+  });
+
+  it('refuses a change that cannot be stored, and leaves the stored rating as it was', async () => {
+    const seen = await saveRating(group, 'data', { now: 2, evidence: 'Kept' }, null);
+    const before = await stored();
+    const uncopiable = { evidence: (() => 'not text') as unknown as string };
+    await expect(saveRating(group, 'data', uncopiable, seen)).rejects.toThrow();
+    expect(await stored()).toEqual(before);
+    // And the next change is laid over what is stored, not over the refused one.
+    await saveRating(group, 'data', { target: 4 }, seen);
+    expect(await stored()).toMatchObject({ now: 2, target: 4, evidence: 'Kept' });
   });
 
   it('writes over the version on the screen when nothing else has changed it', async () => {
