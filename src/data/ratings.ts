@@ -75,16 +75,16 @@ function writeOver(group: Group, outcomeId: string, change: Partial<RatingFields
   const rating = ratingWith(group, outcomeId, base, change, nowIso());
   lastWritten.set(id, rating);
   return putReplacing(rating).then(
-      (stored) => {
-        if (sameRating(stored, base)) return rating;
-        lastWritten.delete(id);
-        return restoreOverwritten(base, stored, rating, sent);
-      },
-      (error: unknown) => {
-        if (lastWritten.get(id) === rating) lastWritten.delete(id);
-        throw error;
-      },
-    );
+    (stored) => {
+      if (sameRating(stored, base)) return rating;
+      lastWritten.delete(id);
+      return restoreOverwritten(base, stored, rating, sent);
+    },
+    (error: unknown) => {
+      if (lastWritten.get(id) === rating) lastWritten.delete(id);
+      throw error;
+    },
+  );
 }
 
 /**
