@@ -5,6 +5,8 @@ import { defaultFramework as framework } from '../../src/framework/frameworks.ts
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
 import { makeAgreement, makeBundle, storeBundle } from '../factories.ts';
 import { showing } from '../../src/state/on-screen.ts';
+import { loadBundle } from '../../src/data/bundles.ts';
+import { saveRating } from '../../src/data/ratings.ts';
 import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
@@ -121,6 +123,34 @@ describe('compare screen', { timeout: 40_000 }, () => {
     expect(await screen.findByText(stored.workshop.name)).toBeInTheDocument();
     expect(screen.queryByText('Name before the change')).not.toBeInTheDocument();
     expect(rowByHeader(await table(), 'Inclusion')['Adults']).toMatch(/^1\b/);
+  });
+
+  it('keeps what it drew from the copy when the database holds the same, and still follows later changes', async () => {
+    const stored = threeGroups();
+    await storeBundle(stored);
+    // The copy the workshop screen showed: read by the same query, so equal to what is stored.
+    const copy = await loadBundle(stored.workshop.id);
+    if (!copy) throw new Error('not stored');
+    showing(copy);
+    await renderAppAt(`#/w/${stored.workshop.id}/compare`);
+    const t = await table();
+    const firstCell = t.querySelector('tbody td.heat');
+    const body = t.querySelector('tbody');
+    if (!firstCell || !body) throw new Error('no heat cells');
+    const changed: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changed.push(...records));
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    // The database answers within this time (a few milliseconds here); an equal answer draws nothing again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(changed).toEqual([]);
+    expect(firstCell.isConnected).toBe(true);
+    // The screen's own live query is running: a change made now is shown.
+    const adults = stored.groups[0];
+    if (!adults) throw new Error('no group');
+    await saveRating(adults, 'inclusion', { now: 3 });
+    await waitFor(() => expect(rowByHeader(t, 'Inclusion')['Adults']).toMatch(/^3\b/));
+    observer.disconnect();
+    expect(changed.length).toBeGreaterThan(0);
   });
 
   it('shows each group’s score as a number in its shaded cell, with the median and range', async () => {
