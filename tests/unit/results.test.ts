@@ -59,6 +59,16 @@ describe('groupSeries', () => {
     expect(series?.target[indexOf('data')]).toBeNull();
   });
 
+  it('leaves out a rating for an outcome the framework does not have', () => {
+    const workshop = makeWorkshop();
+    const group = makeGroup(workshop.id);
+    const ratings = [makeRating(group, 'not-an-outcome', { now: 4, target: 5 }), makeRating(group, 'data', { now: 2, target: 3 })];
+    const [series] = groupSeries(framework, { workshop, groups: [group], ratings, agreements: [], actions: [] });
+    expect(series?.now).toHaveLength(n);
+    expect(series?.now.filter((v) => v !== null)).toEqual([2]);
+    expect(series?.target.filter((v) => v !== null)).toEqual([3]);
+  });
+
   it('orders groups as created, so colours stay put, and ignores other groups’ ratings', () => {
     const workshop = makeWorkshop();
     const late = makeGroup(workshop.id, { name: 'Late', createdAt: '2026-11-27T11:00:00.000Z' });
