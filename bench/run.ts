@@ -230,21 +230,50 @@ const h1Spec = (text: string): WatchSpec => ({ all: [{ selector: 'h1', text, vis
  * Sets the hash and times until the condition holds; ms from just before the change. `then`, if
  * given, is a second condition timed from the same start (`thenDom`).
  */
-async function timeHashChange(page: Page, hash: string, spec: WatchSpec, then?: WatchSpec): Promise<Mark & { thenDom?: number }> {
+async function timeHashChange(
+  page: Page,
+  hash: string,
+  spec: WatchSpec,
+  then?: WatchSpec,
+  options: { painted?: boolean } = {},
+): Promise<Mark & { thenDom?: number; painted?: number }> {
   return page.evaluate(
-    async ({ hash, spec, then }) => {
+    async ({ hash, spec, then, painted }) => {
       const probe = window.__bench;
       if (!probe) throw new Error('probe missing');
       const key = `nav-${Math.random()}`;
       probe.watch(key, spec);
       if (then) probe.watch(`${key}-then`, then);
+      // `painted`: Chromium's long animation frames (the tasks of a frame and its rendering, when
+      // over 50 ms); the one that ends first after the mark is the frame that shows the screen.
+      const frames: number[] = [];
+      const observer = painted
+        ? new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) frames.push(entry.startTime + entry.duration);
+          })
+        : null;
+      observer?.observe({ type: 'long-animation-frame' });
       const start = performance.now();
       location.hash = hash;
       const mark = await probe.when(key);
       const thenMark = then ? await probe.when(`${key}-then`) : undefined;
-      return { dom: mark.dom - start, frame: mark.frame - start, thenDom: thenMark ? thenMark.dom - start : undefined };
+      let paintedAt: number | undefined;
+      if (observer) {
+        const deadline = performance.now() + 3000;
+        while (paintedAt === undefined && performance.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          paintedAt = frames.find((end) => end >= mark.dom);
+        }
+        observer.disconnect();
+      }
+      return {
+        dom: mark.dom - start,
+        frame: mark.frame - start,
+        thenDom: thenMark ? thenMark.dom - start : undefined,
+        painted: paintedAt === undefined ? undefined : paintedAt - start,
+      };
     },
-    { hash, spec, then: then ?? null },
+    { hash, spec, then: then ?? null, painted: options.painted ?? false },
   );
 }
 
@@ -866,11 +895,11 @@ async function benchCompare(context: BrowserContext, app: AppServer) {
       { selector: `main table tbody tr:nth-child(${OUTCOME_IDS.length}) > td`, count: 60 },
     ],
   };
-  const runs: Mark[] = [];
+  const runs: (Mark & { painted?: number })[] = [];
   let first: Mark | undefined;
   for (let i = 0; i <= RUNS; i += 1) {
     await throttle(cdp, THROTTLE);
-    const measure = () => timeHashChange(page, `#/w/${workshopId}/compare`, rendered);
+    const measure = () => timeHashChange(page, `#/w/${workshopId}/compare`, rendered, undefined, { painted: true });
     const mark = i === RUNS ? await profiled(cdp, 'compare', measure) : await measure();
     if (i === 0) first = mark;
     else runs.push(mark);
@@ -1128,6 +1157,10 @@ async function main(): Promise<number> {
       log(`  ${fmt(compare.runs.map((r) => r.dom))} ms (first visit, loading the screen's code: ${round(compare.first.dom, 0)} ms; ${compare.seeded.ratings} scores)`);
       throttles.push(compare.factor);
       results.push({ metric: 'compare-60-groups-ms', value: round(median(compare.runs.map((r) => r.dom))), unit: 'ms', budget: 200 });
+      // Not budgeted: until the frame that shows the screen has been rendered (it lays out the table).
+      const painted = compare.runs.flatMap((r) => (r.painted === undefined ? [] : [r.painted]));
+      log(`  until the frame showing it has been rendered: ${painted.length ? `${fmt(painted)} ms` : 'not measured (no long animation frame)'}`);
+      if (painted.length) results.push({ metric: 'compare-60-groups-painted-ms', value: round(median(painted)), unit: 'ms', budget: null });
     }
 
     if (runs('list')) {
