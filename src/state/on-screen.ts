@@ -2,9 +2,10 @@
 // at once from the same copy while its own live query starts: the compare screen, opened from the
 // workshop screen, spent about a third of its time waiting for the database to read what the
 // workshop screen had read a moment before. The next screen's live query replaces the copy as soon
-// as it answers with anything different (an equal answer may keep the copy: see CompareScreen). A copy is dropped as soon as anything is written to the database (in this tab or
-// another), so it is never older than what is stored; and a workshop with private scoring is never
-// kept, so whether its scores are hidden is always decided from the database.
+// as it answers with anything different (an equal answer may keep the copy: see CompareScreen). A
+// copy is dropped as soon as anything is written to the database (in this tab or another), so it is
+// never older than what is stored; and a workshop with private scoring is never kept, so whether
+// its scores are hidden is always decided from the database.
 import Dexie from 'dexie';
 import type { WorkshopBundle } from '../domain/types.ts';
 
