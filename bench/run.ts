@@ -46,6 +46,8 @@ const TAPS = Number(process.env.BENCH_TAPS ?? 100);
 const TAP_HOLD = Number(process.env.BENCH_TAP_HOLD_MS ?? 50);
 /** Taps made with touch events after the mouse's (reported, no budget); 0 for none. */
 const TOUCH_TAPS = Number(process.env.BENCH_TOUCH_TAPS ?? TAPS);
+/** How many of the last taps (mouse, then touch) a profile or trace covers. */
+const PROFILED_TAPS = Number(process.env.BENCH_PROFILED_TAPS ?? 6);
 type TapInput = 'mouse' | 'touch';
 /** How many workshops the home screen shows before "Show more" (HomeScreen.svelte's PAGE). */
 const LIST_PAGE = 24;
@@ -360,7 +362,7 @@ async function startTrace(cdp: CDPSession): Promise<void> {
   cdp.on('Tracing.dataCollected', (data: { value: unknown[] }) => events.push(...data.value));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   traces.set(cdp, { events, done });
-  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'loading'];
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'loading', 'toplevel', 'input', 'latencyInfo', 'renderer.scheduler'];
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
 }
 
@@ -825,7 +827,11 @@ async function benchTapFloor(context: BrowserContext, base: AppServer) {
   };
   for (let i = 0; i < TAPS; i += 1) await tapOnce(i, 'mouse');
   await withTouch(cdp, async () => {
-    for (let i = TAPS; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
+    const profiledFrom = TAPS + TOUCH_TAPS - Math.min(PROFILED_TAPS, TOUCH_TAPS);
+    for (let i = TAPS; i < profiledFrom; i += 1) await tapOnce(i, 'touch');
+    await profiled(cdp, 'tap-touch-floor', async () => {
+      for (let i = profiledFrom; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
+    });
   });
   await throttle(cdp, 1);
   await page.evaluate(() => indexedDB.deleteDatabase('bench-floor'));
@@ -882,13 +888,17 @@ async function benchTap(context: BrowserContext, app: AppServer) {
     inDb.push(timing.commit - timing.begin);
     await sleep(400); // a person's pace between taps; the screen settles after the previous one
   };
-  const profiledTaps = Number(process.env.BENCH_PROFILED_TAPS ?? 6);
+  const profiledTaps = PROFILED_TAPS;
   for (let i = 0; i < TAPS - profiledTaps; i += 1) await tapOnce(i);
   await profiled(cdp, 'tap', async () => {
     for (let i = TAPS - profiledTaps; i < TAPS; i += 1) await tapOnce(i);
   });
   await withTouch(cdp, async () => {
-    for (let i = TAPS; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
+    const profiledFrom = TAPS + TOUCH_TAPS - Math.min(PROFILED_TAPS, TOUCH_TAPS);
+    for (let i = TAPS; i < profiledFrom; i += 1) await tapOnce(i, 'touch');
+    await profiled(cdp, 'tap-touch', async () => {
+      for (let i = profiledFrom; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
+    });
   });
   const factor = await throttleCheck(page, cdp);
 
