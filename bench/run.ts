@@ -355,13 +355,14 @@ async function profiled<T>(cdp: CDPSession, label: string, fn: () => Promise<T>)
 
 /** BENCH_TRACE_DIR: a Chromium performance trace (for DevTools' Performance panel) of the last run of each stage, instead of a CPU profile. */
 const TRACE_DIR = process.env.BENCH_TRACE_DIR ? path.resolve(process.env.BENCH_TRACE_DIR) : null;
-const traces = new WeakMap<CDPSession, { events: unknown[]; done: Promise<void> }>();
+const traces = new WeakMap<CDPSession, { events: unknown[]; done: Promise<void>; collect: (data: { value: unknown[] }) => void }>();
 
 async function startTrace(cdp: CDPSession): Promise<void> {
   const events: unknown[] = [];
-  cdp.on('Tracing.dataCollected', (data: { value: unknown[] }) => events.push(...data.value));
+  const collect = (data: { value: unknown[] }) => events.push(...data.value);
+  cdp.on('Tracing.dataCollected', collect);
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  traces.set(cdp, { events, done });
+  traces.set(cdp, { events, done, collect });
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'loading', 'toplevel', 'input', 'latencyInfo', 'renderer.scheduler'];
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
 }
@@ -371,6 +372,8 @@ async function stopTrace(cdp: CDPSession, label: string): Promise<void> {
   if (!trace || !TRACE_DIR) return;
   await cdp.send('Tracing.end');
   await trace.done;
+  cdp.off('Tracing.dataCollected', trace.collect);
+  traces.delete(cdp);
   await mkdir(TRACE_DIR, { recursive: true });
   await writeFile(path.join(TRACE_DIR, `${label}.json`), JSON.stringify({ traceEvents: trace.events }));
   log(`  trace ${label}: ${path.join(TRACE_DIR, `${label}.json`)}`);
@@ -827,7 +830,7 @@ async function benchTapFloor(context: BrowserContext, base: AppServer) {
   };
   for (let i = 0; i < TAPS; i += 1) await tapOnce(i, 'mouse');
   await withTouch(cdp, async () => {
-    const profiledFrom = TAPS + TOUCH_TAPS - Math.min(PROFILED_TAPS, TOUCH_TAPS);
+    const profiledFrom = TAPS + TOUCH_TAPS - Math.max(0, Math.min(PROFILED_TAPS, TOUCH_TAPS));
     for (let i = TAPS; i < profiledFrom; i += 1) await tapOnce(i, 'touch');
     await profiled(cdp, 'tap-touch-floor', async () => {
       for (let i = profiledFrom; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
@@ -888,13 +891,13 @@ async function benchTap(context: BrowserContext, app: AppServer) {
     inDb.push(timing.commit - timing.begin);
     await sleep(400); // a person's pace between taps; the screen settles after the previous one
   };
-  const profiledTaps = PROFILED_TAPS;
+  const profiledTaps = Math.max(0, Math.min(PROFILED_TAPS, TAPS));
   for (let i = 0; i < TAPS - profiledTaps; i += 1) await tapOnce(i);
   await profiled(cdp, 'tap', async () => {
     for (let i = TAPS - profiledTaps; i < TAPS; i += 1) await tapOnce(i);
   });
   await withTouch(cdp, async () => {
-    const profiledFrom = TAPS + TOUCH_TAPS - Math.min(PROFILED_TAPS, TOUCH_TAPS);
+    const profiledFrom = TAPS + TOUCH_TAPS - Math.max(0, Math.min(PROFILED_TAPS, TOUCH_TAPS));
     for (let i = TAPS; i < profiledFrom; i += 1) await tapOnce(i, 'touch');
     await profiled(cdp, 'tap-touch', async () => {
       for (let i = profiledFrom; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
