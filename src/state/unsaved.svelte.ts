@@ -15,6 +15,8 @@ export { unsaved };
  * next save that works stores them too; if this one fails as well, all of them are kept (`keep`) for
  * export. Saves overlap (a second tap before the first has come back): a save that works forgets
  * only what it sent, not a change refused meanwhile, and a refused save adds to what is kept.
+ * A save that works then sends the changes kept for every other record (`saveAllKept`): storage
+ * works again, and "Saved" must not show while a change elsewhere is held in memory only.
  */
 async function saveWithEarlier<F, R>(
   kept: () => Partial<F> | undefined,
@@ -29,6 +31,7 @@ async function saveWithEarlier<F, R>(
   const now = kept();
   if (saved) {
     if (now === earlier) forget();
+    await saveAllKept();
   } else {
     keep({ ...now, ...all });
   }
@@ -49,6 +52,28 @@ export function saveRatingKept(group: Group, outcomeId: string, change: Partial<
     (all) => unsaved.ratings.set(id, { group, outcomeId, change: all, at: nowIso() }),
     () => unsaved.ratings.delete(id),
   );
+}
+
+let savingAllKept = false;
+
+/**
+ * Sends again every change the database refused before, record by record, each with nothing new
+ * (`saveRatingKept` and `saveAgreementKept` lay the kept change over what is stored). Stops at the
+ * first that is refused again: it stays kept, and so do the rest. Not re-entered from its own saves.
+ */
+async function saveAllKept(): Promise<void> {
+  if (savingAllKept || unsaved.count === 0) return;
+  savingAllKept = true;
+  try {
+    for (const [id, { group, outcomeId }] of [...unsaved.ratings]) {
+      if (unsaved.ratings.has(id) && !(await saveRatingKept(group, outcomeId, {}))) return;
+    }
+    for (const [id, { workshopId, outcomeId }] of [...unsaved.agreements]) {
+      if (unsaved.agreements.has(id) && !(await saveAgreementKept(workshopId, outcomeId, {}))) return;
+    }
+  } finally {
+    savingAllKept = false;
+  }
 }
 
 /** As `saveRatingKept`, for the room's agreed score of an outcome. */

@@ -6,7 +6,7 @@ import { saveRating } from '../../src/data/ratings.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { contentFingerprint } from '../../src/files/export-file.ts';
 import { saveStatus } from '../../src/state/save-status.svelte.ts';
-import { bundleForExport, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
+import { bundleForExport, saveAgreementKept, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
 import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
 import { makeBundle, resetDb, storeBundle } from '../factories.ts';
@@ -121,12 +121,60 @@ describe('a write the device refuses', () => {
     ]);
     expect(first).toBeUndefined();
     expect(second).toMatchObject({ evidence: 'Survey' });
-    // The refused change is kept for the export and for the next save, which stores it.
-    expect(unsaved.count).toBe(1);
-    expect((await bundleForExport(bundle.workshop.id))?.ratings.find((r) => r.outcomeId === 'connectivity')).toMatchObject({ now: 4, evidence: 'Survey' });
+    // The refused change was kept, and sent again once the second write showed storage works.
+    expect(await db.ratings.get(shown.id)).toMatchObject({ now: 4, evidence: 'Survey' });
+    expect(unsaved.count).toBe(0);
+    expect(saveStatus.state).toBe('saved');
     const saved = await saveRatingKept(group, 'connectivity', { target: 5 }, second);
     expect(saved).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
+  });
+
+  it('saves the changes kept for other scores as soon as any save works again, and only then says Saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const workshopId = bundle.workshop.id;
+    storageFull = true;
+    expect(await saveRatingKept(group, 'connectivity', { now: 4 })).toBeUndefined();
+    expect(await saveAgreementKept(workshopId, 'connectivity', { rationale: 'Agreed in the room' })).toBeUndefined();
+    expect(unsaved.count).toBe(2);
+
+    // Space again, and the next change is to another outcome: the kept ones are stored with it.
+    storageFull = false;
+    expect(await saveRatingKept(group, 'data', { now: 2 })).toMatchObject({ now: 2 });
+    expect(await db.ratings.get(`${group.id}/data`)).toMatchObject({ now: 2 });
+    expect(await db.ratings.get(`${group.id}/connectivity`)).toMatchObject({ now: 4 });
+    expect(await db.agreements.get(`${workshopId}/connectivity`)).toMatchObject({ rationale: 'Agreed in the room' });
     expect(unsaved.count).toBe(0);
+    expect(saveStatus.fault).toBeNull();
+    expect(saveStatus.state).toBe('saved');
+  });
+
+  it('keeps every change still held when one of them is refused again, and does not say Saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const workshopId = bundle.workshop.id;
+    storageFull = true;
+    await saveRatingKept(group, 'connectivity', { now: 4 });
+    await saveAgreementKept(workshopId, 'connectivity', { rationale: 'Agreed in the room' });
+    const before = await db.ratings.get(`${group.id}/connectivity`);
+
+    // Only the next write is stored; the device is full again for the ones after it.
+    storageFull = false;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      IDBObjectStore.prototype.put = put;
+      try {
+        return put.apply(this, args);
+      } finally {
+        storageFull = true;
+      }
+    };
+    expect(await saveRatingKept(group, 'data', { now: 2 })).toMatchObject({ now: 2 });
+    expect(await db.ratings.get(`${group.id}/connectivity`)).toEqual(before);
+    expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4 });
+    expect(unsaved.agreements.get(`${workshopId}/connectivity`)?.change).toEqual({ rationale: 'Agreed in the room' });
+    expect(saveStatus.state).toBe('error');
+    expect(saveStatus.fault).toBe('quota');
   });
 
   it('keeps both of two refused changes', async () => {
