@@ -1,3 +1,5 @@
+import { unsaved } from './unsaved-changes.svelte.ts';
+
 /** What went wrong with storage, for the banner that says so: nothing saved, storage full, or a failed write. */
 export type StorageFault = 'unavailable' | 'quota' | 'write';
 
@@ -43,7 +45,9 @@ class SaveStatus {
       const result = await write;
       clearTimeout(slow);
       this.#pending -= 1;
-      if (this.#pending === 0) this.#failed = false;
+      // Not "Saved" while a change the database refused is held in memory only (unsaved.svelte.ts
+      // sends those again after a write that works; until they are stored the error stays).
+      if (this.#pending === 0 && unsaved.count === 0) this.#failed = false;
       if (this.#pending === 0 && !this.#failed) {
         this.state = 'saved';
         if (this.fault !== 'unavailable') this.fault = null;

@@ -2,6 +2,7 @@
 // again with the next save, and exporting a workshop with them laid over it.
 import { loadBundle } from '../data/bundles.ts';
 import { agreementWith, saveAgreement, type AgreementFields } from '../data/agreements.ts';
+import { getGroup } from '../data/groups.ts';
 import { ratingWith, saveRating } from '../data/ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
 import type { Agreement, Group, Rating, RatingFields, WorkshopBundle } from '../domain/types.ts';
@@ -27,15 +28,21 @@ async function saveWithEarlier<F, R>(
 ): Promise<R | undefined> {
   const earlier = kept();
   const all = { ...earlier, ...change };
-  const saved = await saveStatus.track(save(all));
-  const now = kept();
-  if (saved) {
-    if (now === earlier) forget();
-    await saveAllKept();
-  } else {
-    keep({ ...now, ...all });
-  }
-  return saved;
+  // The kept changes are sent inside the tracked write, so the status shows "Saved" (and the banner
+  // goes) once, when they are all stored, not between them.
+  return saveStatus.track(
+    save(all).then(
+      async (saved) => {
+        if (kept() === earlier) forget();
+        await saveAllKept();
+        return saved;
+      },
+      (error: unknown) => {
+        keep({ ...kept(), ...all });
+        throw error;
+      },
+    ),
+  );
 }
 
 /**
@@ -66,7 +73,13 @@ async function saveAllKept(): Promise<void> {
   savingAllKept = true;
   try {
     for (const [id, { group, outcomeId }] of [...unsaved.ratings]) {
-      if (unsaved.ratings.has(id) && !(await saveRatingKept(group, outcomeId, {}))) return;
+      if (!unsaved.ratings.has(id)) continue;
+      // A group removed since: its scores went with it, and the export leaves its change out too.
+      if (!(await getGroup(group.id))) {
+        unsaved.ratings.delete(id);
+        continue;
+      }
+      if (!(await saveRatingKept(group, outcomeId, {}))) return;
     }
     for (const [id, { workshopId, outcomeId }] of [...unsaved.agreements]) {
       if (unsaved.agreements.has(id) && !(await saveAgreementKept(workshopId, outcomeId, {}))) return;

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/data/db.ts';
 import { recordExport } from '../../src/data/exports.ts';
+import { addGroup, getGroup, removeGroup } from '../../src/data/groups.ts';
 import { saveRating } from '../../src/data/ratings.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { contentFingerprint } from '../../src/files/export-file.ts';
@@ -173,6 +174,55 @@ describe('a write the device refuses', () => {
     expect(await db.ratings.get(`${group.id}/connectivity`)).toEqual(before);
     expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4 });
     expect(unsaved.agreements.get(`${workshopId}/connectivity`)?.change).toEqual({ rationale: 'Agreed in the room' });
+    expect(saveStatus.state).toBe('error');
+    expect(saveStatus.fault).toBe('quota');
+  });
+
+  it('shows no "Saved" and keeps the banner up while the kept changes are being sent again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    storageFull = true;
+    await saveRatingKept(group, 'connectivity', { now: 4 });
+    await saveAgreementKept(bundle.workshop.id, 'connectivity', { rationale: 'Agreed in the room' });
+    storageFull = false;
+    // The status as each write is sent: the kept ones go one after the other, after the new one.
+    const seen: [string, string | null][] = [];
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      seen.push([saveStatus.state, saveStatus.fault]);
+      return put.apply(this, args);
+    };
+    await saveRatingKept(group, 'data', { now: 2 });
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every(([state, fault]) => state === 'error' && fault === 'quota')).toBe(true);
+    expect(saveStatus.state).toBe('saved');
+    expect(saveStatus.fault).toBeNull();
+  });
+
+  it('drops, without storing, a kept change to a score whose group was removed since', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const removed = bundle.groups[0]!;
+    const other = (await getGroup(await addGroup(bundle.workshop.id, 'Second group')))!;
+    storageFull = true;
+    await saveRatingKept(removed, 'connectivity', { now: 4 });
+    storageFull = false;
+    await removeGroup(removed.id);
+
+    await saveRatingKept(other, 'data', { now: 2 });
+    expect(await db.ratings.where('groupId').equals(removed.id).count()).toBe(0);
+    expect(unsaved.count).toBe(0);
+    expect(saveStatus.state).toBe('saved');
+    const exported = await bundleForExport(bundle.workshop.id);
+    expect(exported?.ratings.every((r) => exported.groups.some((g) => g.id === r.groupId))).toBe(true);
+  });
+
+  it('does not say Saved after another kind of write while a refused change is kept', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    storageFull = true;
+    await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 4 });
+    storageFull = false;
+    await saveStatus.track(addGroup(bundle.workshop.id, 'Second group'));
+    expect(unsaved.count).toBe(1);
     expect(saveStatus.state).toBe('error');
     expect(saveStatus.fault).toBe('quota');
   });
