@@ -75,7 +75,10 @@ async function saveAllKept(): Promise<void> {
     for (const [id, { group, outcomeId }] of [...unsaved.ratings]) {
       if (!unsaved.ratings.has(id)) continue;
       // A group removed since: its scores went with it, and the export leaves its change out too.
-      if (!(await getGroup(group.id))) {
+      // If the database cannot even be read, everything stays kept (and the error stays).
+      const stillThere = await getGroup(group.id).catch(() => null);
+      if (stillThere === null) return;
+      if (!stillThere) {
         unsaved.ratings.delete(id);
         continue;
       }
