@@ -29,10 +29,10 @@ const UNAVAILABLE_MESSAGE = 'Not saved: this browser is not letting the app stor
 class SaveStatus {
   state = $state<'idle' | 'saving' | 'saved' | 'error'>('idle');
   message = $state('');
-  /** Set while storage is failing, for the banner; cleared when a later write works. */
+  /** Set while storage is failing, for the banner; cleared when a later write works and no refused change is kept. */
   fault = $state<StorageFault | null>(null);
   #pending = 0;
-  /** A failed write keeps the error showing until a later write succeeds on its own. */
+  /** A failed write keeps the error showing until a later write succeeds on its own and no refused change is kept. */
   #failed = false;
 
   /** Follows a write: "Saving…" if it is slow, then "Saved" or the error. Rethrows nothing. */

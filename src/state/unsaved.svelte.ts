@@ -2,7 +2,7 @@
 // again with the next save, and exporting a workshop with them laid over it.
 import { loadBundle } from '../data/bundles.ts';
 import { agreementWith, saveAgreement, type AgreementFields } from '../data/agreements.ts';
-import { getGroup } from '../data/groups.ts';
+import { getGroup, removeGroup } from '../data/groups.ts';
 import { ratingWith, saveRating } from '../data/ratings.ts';
 import { agreementId, nowIso, ratingId } from '../domain/ids.ts';
 import type { Agreement, Group, Rating, RatingFields, WorkshopBundle } from '../domain/types.ts';
@@ -90,6 +90,15 @@ async function saveAllKept(): Promise<void> {
   } finally {
     savingAllKept = false;
   }
+}
+
+/**
+ * Removes a group and its scores, and forgets the changes to them the database refused (there is
+ * nothing left to store them in), so that they no longer hold the error status up.
+ */
+export async function removeGroupKept(groupId: string): Promise<void> {
+  await removeGroup(groupId);
+  for (const [id, { group }] of [...unsaved.ratings]) if (group.id === groupId) unsaved.ratings.delete(id);
 }
 
 /** As `saveRatingKept`, for the room's agreed score of an outcome. */

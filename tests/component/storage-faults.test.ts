@@ -7,7 +7,7 @@ import { saveRating } from '../../src/data/ratings.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { contentFingerprint } from '../../src/files/export-file.ts';
 import { saveStatus } from '../../src/state/save-status.svelte.ts';
-import { bundleForExport, saveAgreementKept, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
+import { bundleForExport, removeGroupKept, saveAgreementKept, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
 import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
 import { makeBundle, resetDb, storeBundle } from '../factories.ts';
@@ -214,6 +214,20 @@ describe('a write the device refuses', () => {
     expect(saveStatus.state).toBe('saved');
     const exported = await bundleForExport(bundle.workshop.id);
     expect(exported?.ratings.every((r) => exported.groups.some((g) => g.id === r.groupId))).toBe(true);
+  });
+
+  it('forgets the kept changes of a group when the group is removed, and then says Saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    storageFull = true;
+    await saveRatingKept(group, 'connectivity', { now: 4 });
+    storageFull = false;
+    await saveStatus.track(removeGroupKept(group.id));
+    expect(await getGroup(group.id)).toBeUndefined();
+    expect(await db.ratings.where('groupId').equals(group.id).count()).toBe(0);
+    expect(unsaved.count).toBe(0);
+    expect(saveStatus.state).toBe('saved');
+    expect(saveStatus.fault).toBeNull();
   });
 
   it('does not say Saved after another kind of write while a refused change is kept', async () => {
