@@ -829,17 +829,23 @@ async function benchTapFloor(context: BrowserContext, base: AppServer) {
     await sleep(400);
   };
   for (let i = 0; i < TAPS; i += 1) await tapOnce(i, 'mouse');
-  await withTouch(cdp, async () => {
-    const profiledFrom = TAPS + TOUCH_TAPS - Math.max(0, Math.min(PROFILED_TAPS, TOUCH_TAPS));
-    for (let i = TAPS; i < profiledFrom; i += 1) await tapOnce(i, 'touch');
-    await profiled(cdp, 'tap-touch-floor', async () => {
-      for (let i = profiledFrom; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
-    });
-  });
+  await withTouch(cdp, () => tapSeries(cdp, 'tap-touch-floor', TAPS, TOUCH_TAPS, (i) => tapOnce(i, 'touch')));
   await throttle(cdp, 1);
   await page.evaluate(() => indexedDB.deleteDatabase('bench-floor'));
   await page.close();
   return { samples, touchSamples };
+}
+
+/**
+ * Taps `count` times, numbered from `from` (each tap's number picks its level), with the last
+ * BENCH_PROFILED_TAPS of them in a profile or trace labelled `label` (when one is asked for).
+ */
+async function tapSeries(cdp: CDPSession, label: string, from: number, count: number, tap: (i: number) => Promise<void>) {
+  const profiledFrom = from + count - Math.max(0, Math.min(PROFILED_TAPS, count));
+  for (let i = from; i < profiledFrom; i += 1) await tap(i);
+  await profiled(cdp, label, async () => {
+    for (let i = profiledFrom; i < from + count; i += 1) await tap(i);
+  });
 }
 
 /** Runs `body` with the page's touch emulation on (touch events, `pointer: coarse`), then turns it off. */
@@ -891,18 +897,8 @@ async function benchTap(context: BrowserContext, app: AppServer) {
     inDb.push(timing.commit - timing.begin);
     await sleep(400); // a person's pace between taps; the screen settles after the previous one
   };
-  const profiledTaps = Math.max(0, Math.min(PROFILED_TAPS, TAPS));
-  for (let i = 0; i < TAPS - profiledTaps; i += 1) await tapOnce(i);
-  await profiled(cdp, 'tap', async () => {
-    for (let i = TAPS - profiledTaps; i < TAPS; i += 1) await tapOnce(i);
-  });
-  await withTouch(cdp, async () => {
-    const profiledFrom = TAPS + TOUCH_TAPS - Math.max(0, Math.min(PROFILED_TAPS, TOUCH_TAPS));
-    for (let i = TAPS; i < profiledFrom; i += 1) await tapOnce(i, 'touch');
-    await profiled(cdp, 'tap-touch', async () => {
-      for (let i = profiledFrom; i < TAPS + TOUCH_TAPS; i += 1) await tapOnce(i, 'touch');
-    });
-  });
+  await tapSeries(cdp, 'tap', 0, TAPS, (i) => tapOnce(i));
+  await withTouch(cdp, () => tapSeries(cdp, 'tap-touch', TAPS, TOUCH_TAPS, (i) => tapOnce(i, 'touch')));
   const factor = await throttleCheck(page, cdp);
 
   // Strict durability (the app's setting) against the default, for the same small write.
