@@ -2,7 +2,7 @@
 import type { Workshop, WorkshopBundle } from '../domain/types.ts';
 import { nowIso } from '../domain/ids.ts';
 import { getFramework } from '../framework/frameworks.ts';
-import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION } from './format.ts';
+import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_FILE_MB, megabytes } from './format.ts';
 import type { FileEnvelope } from './schema.ts';
 
 /** The file's envelope for a workshop: fields in a fixed order, records in a stable order. */
@@ -131,4 +131,18 @@ export function backupFile(bundles: readonly WorkshopBundle[], appVersion: strin
   };
   const text = `${JSON.stringify(backup, null, 2)}\n`;
   return new File([text], `outcomes-workshop-backup-${exportedAt.slice(0, 10)}.json`, { type: 'application/json' });
+}
+
+/** True when the app could import `file` again: not larger than `MAX_FILE_BYTES`. */
+export function canImportAgain(file: File): boolean {
+  return file.size <= MAX_FILE_BYTES;
+}
+
+/**
+ * Why a workshop file or backup must not be saved, or undefined when it may: one the app could not
+ * import again would look like a backup without being one. `what` begins the sentence ("The backup").
+ */
+export function tooLargeToImport(file: File, what: string): string | undefined {
+  if (canImportAgain(file)) return undefined;
+  return `${what} would be ${megabytes(file.size)} MB, more than the ${MAX_FILE_MB} MB this app can import again, so it was not saved.`;
 }

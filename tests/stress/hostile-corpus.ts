@@ -75,7 +75,7 @@ export const PAYLOADS = [
 
 /** What each refusal must say (after the file's name in curly quotes). From docs/file-format.md. */
 export const MESSAGES = {
-  tooLarge: /is too large to be an Outcomes Workshop file \(\d+\.\d MB; the limit is 5 MB\)\.$/,
+  tooLarge: /is too large to be an Outcomes Workshop file \(\d+\.\d MB; the limit is 32 MB\)\.$/,
   empty: /is empty\. Export the workshop again and import the new file\.$/,
   notOurs: /is not an Outcomes Workshop file\.$/,
   unreadable: /could not be read: it may be damaged or cut short\.$/,
@@ -532,20 +532,27 @@ export function hostileCorpus(): HostileCase[] {
     });
   }
 
-  // Size: refused before reading above 5 MB; exactly 5 MB is allowed.
+  // Size: refused before reading above 32 MB; exactly 32 MB is allowed, and so is a file over the 5 MB
+  // limit of earlier versions (a device's backup outgrew it).
   const MB = 1024 * 1024;
   const padded = (size: number) => {
     const bytes = new Uint8Array(size).fill(0x20);
     bytes.set(encoder.encode(valid));
     return bytes;
   };
-  add({ category: 'size', why: 'a 50 MB file (a valid workshop padded with spaces)', name: 'huge-50mb.json', bytes: padded(50 * MB), expect: 'refuse', message: /is too large to be an Outcomes Workshop file \(50\.0 MB; the limit is 5 MB\)\.$/ });
-  add({ category: 'size', why: 'one byte over 5 MB', bytes: padded(5 * MB + 1), expect: 'refuse', message: /is too large to be an Outcomes Workshop file \(5\.1 MB; the limit is 5 MB\)\.$/ });
-  add({ category: 'size', why: 'a 6.2 MB file', bytes: padded(Math.round(6.2 * MB)), expect: 'refuse', message: /\(6\.2 MB; the limit is 5 MB\)\.$/ });
+  add({ category: 'size', why: 'a 50 MB file (a valid workshop padded with spaces)', name: 'huge-50mb.json', bytes: padded(50 * MB), expect: 'refuse', message: /is too large to be an Outcomes Workshop file \(50\.0 MB; the limit is 32 MB\)\.$/ });
+  add({ category: 'size', why: 'one byte over 32 MB', bytes: padded(32 * MB + 1), expect: 'refuse', message: /is too large to be an Outcomes Workshop file \(32\.1 MB; the limit is 32 MB\)\.$/ });
   add({
     category: 'size',
-    why: 'exactly 5 MB (a valid workshop padded with spaces)',
-    bytes: padded(5 * MB),
+    why: 'a 6.2 MB file (a valid workshop padded with spaces; over the old 5 MB limit)',
+    bytes: padded(Math.round(6.2 * MB)),
+    expect: 'import',
+    stored: [{ table: 'workshops', id: WORKSHOP_ID, field: 'name', value: 'Budget review' }],
+  });
+  add({
+    category: 'size',
+    why: 'exactly 32 MB (a valid workshop padded with spaces)',
+    bytes: padded(32 * MB),
     expect: 'import',
     stored: [{ table: 'workshops', id: WORKSHOP_ID, field: 'name', value: 'Budget review' }],
   });

@@ -233,8 +233,8 @@ describe('migration', () => {
 
 describe('refusals, each with its own message', () => {
   it('refuses a file that is too large, before reading it', async () => {
-    const big = new File(['x'.repeat(5 * 1024 * 1024 + 200_000)], 'big.json');
-    expect(await refusal(big)).toBe('“big.json” is too large to be an Outcomes Workshop file (5.2 MB; the limit is 5 MB).');
+    const big = new File(['x'.repeat(32 * 1024 * 1024 + 200_000)], 'big.json');
+    expect(await refusal(big)).toBe('“big.json” is too large to be an Outcomes Workshop file (32.2 MB; the limit is 32 MB).');
   });
 
   it('refuses a file that cannot be read, and still reads the files chosen with it', async () => {
