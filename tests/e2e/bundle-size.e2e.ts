@@ -1,7 +1,7 @@
 // Download-size budgets of the production build (docs/benchmarks.md). Sizes do not depend on the
 // machine, so they are checked on every test run; the timed figures are in `npm run bench`.
 // Runs in the end-to-end stage because it needs `dist/` (built just before it by scripts/test-all.sh).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness.ts';
@@ -43,5 +43,14 @@ describe('download sizes (gzip)', () => {
     const assets = readdirSync(path.join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
     for (const f of assets) expect(precached, `assets/${f} is not precached`).toContain(`assets/${f}`);
     expect(sizes.precacheKb, `precache:\n${list(sizes.precache)}`).toBeLessThanOrEqual(PRECACHE_BUDGET_KB);
+  });
+
+  it('the entry script opens with the compile hint, which V8 reads only on the first line', () => {
+    // vite.config.ts (compileHints) adds it after Vite's own changes to the file; if Vite ever
+    // writes something before it, the hint stops working without a sound: this says so.
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]* src="\/(assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
+    expect(entry, 'the entry script in index.html').toBeDefined();
+    expect(readFileSync(path.join(DIST, entry!), 'utf8').split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
   });
 });
