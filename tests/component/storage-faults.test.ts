@@ -10,6 +10,9 @@ import { saveStatus } from '../../src/state/save-status.svelte.ts';
 import { bundleForExport, removeGroupKept, saveAgreementKept, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
 import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
+import OutcomeCard from '../../src/screens/scoring/OutcomeCard.svelte';
+import { defaultFramework } from '../../src/framework/frameworks.ts';
+import userEvent from '@testing-library/user-event';
 import { makeBundle, resetDb, storeBundle } from '../factories.ts';
 
 /**
@@ -247,6 +250,37 @@ describe('a write the device refuses', () => {
     storageFull = true;
     await Promise.all([saveRatingKept(group, 'connectivity', { now: 4 }), saveRatingKept(group, 'connectivity', { evidence: 'Survey' })]);
     expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4, evidence: 'Survey' });
+  });
+
+  it('shows refused choices as chosen: the shading follows the tapped level and pill, not the stored ones', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
+    expect(stored).toMatchObject({ now: 2, confidence: 'medium' });
+    const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
+    const { container } = render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
+    const chosen = (name: string) =>
+      [...container.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((input) => input.checked).map((input) => input.value);
+    const shaded = (name: string) =>
+      [...container.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)]
+        .filter((input) => input.closest('.checked'))
+        .map((input) => input.value);
+    expect(shaded('now-connectivity')).toEqual(['2']);
+    expect(shaded('confidence-connectivity')).toEqual(['medium']);
+    storageFull = true;
+
+    await userEvent.setup().click(container.querySelector('label[for="now-connectivity-3"]')!);
+    await waitFor(() => expect(saveStatus.fault).toBe('quota'));
+    expect(await db.ratings.get(stored.id)).toEqual(stored);
+    expect(chosen('now-connectivity')).toEqual(['3']);
+    expect(shaded('now-connectivity')).toEqual(['3']);
+
+    await userEvent.setup().click(container.querySelector('input[name="confidence-connectivity"][value="high"]')!);
+    await waitFor(() => expect(unsaved.ratings.get(stored.id)?.change).toEqual({ now: 3, confidence: 'high' }));
+    expect(chosen('confidence-connectivity')).toEqual(['high']);
+    expect(shaded('confidence-connectivity')).toEqual(['high']);
+    expect(shaded('now-connectivity')).toEqual(['3']);
+    expect(await db.ratings.get(stored.id)).toEqual(stored);
   });
 
   it('exports the last copy read when the database cannot be read at all', async () => {
