@@ -1,6 +1,6 @@
 // Reading a whole workshop for export, and writing imported workshops.
 import { db } from './db.ts';
-import { importKeys, planImport, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
+import { importKeys, planImport, sameNameNotes, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
 import type { EntityTable } from 'dexie';
 import type { Workshop, WorkshopBundle } from '../domain/types.ts';
 
@@ -73,6 +73,12 @@ async function storedByIds<T extends { id: string; workshopId: string }>(
 /** What importing the bundles would do now, without writing anything. */
 export async function planImportFromDb(bundles: readonly WorkshopBundle[]): Promise<ImportPlan> {
   return db.transaction('r', importTables(), async () => planImport(bundles, await readStored(bundles)));
+}
+
+/** For the preview: groups that would share a name once the plan is applied (see `sameNameNotes`). */
+export async function sameNameNotesFromDb(plan: ImportPlan): Promise<string[]> {
+  const stored = await db.groups.where('workshopId').anyOf(plan.workshops.map((w) => w.id)).toArray();
+  return sameNameNotes(plan, stored);
 }
 
 /**

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import ImportControl from '../../src/ui/ImportControl.svelte';
 import { db } from '../../src/data/db.ts';
-import { makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../factories.ts';
+import { workshopFile } from '../../src/files/export-file.ts';
 import sampleV1 from '../fixtures/workshop-v1.json?raw';
 import damaged from '../fixtures/workshop-damaged.json?raw';
 import sampleV2 from '../fixtures/workshop-v2.json?raw';
@@ -93,6 +94,28 @@ describe('ImportControl', () => {
     expect(onimported).toHaveBeenCalledWith(['5f0c9a52-3d4e-4b8e-9a51-2f6f1f3b7c10']);
     expect(await db.workshops.get('5f0c9a52-3d4e-4b8e-9a51-2f6f1f3b7c10')).toMatchObject({ name: 'Budget review' });
     expect(await db.ratings.count()).toBe(4);
+  });
+
+  it('says when groups made on different tablets would share a name, and not when a group comes back', async () => {
+    const here = makeBundle(1, ['data']);
+    here.workshop = { ...here.workshop, name: 'Budget review' };
+    here.groups = [{ ...here.groups[0]!, name: 'Group 1' }];
+    await storeBundle(here);
+    // Another tablet added its own "group 1" to the same workshop (another id: another group).
+    const theirs = makeGroup(here.workshop.id, { name: 'group 1' });
+    const other = workshopFile({ ...here, groups: [theirs], ratings: [makeRating(theirs, 'data')] }, '1.2.3');
+    const user = await chooseFiles([other]);
+    expect(await screen.findByText('This will update “Budget review”: add 1 group, add 1 score.')).toBeInTheDocument();
+    expect(
+      screen.getByText('In “Budget review”, 2 groups will be called “Group 1”. Rename them on the workshop screen to tell them apart.'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    // The same group changed on another tablet: one group, one name.
+    const renamed = { ...here.groups[0]!, name: 'Group 1 (east)', updatedAt: '2026-11-27T12:00:00.000Z' };
+    await user.upload(screen.getByLabelText('Import workshop files'), [workshopFile({ ...here, groups: [renamed] }, '1.2.3')]);
+    expect(await screen.findByRole('heading', { name: 'Check the import' })).toBeInTheDocument();
+    expect(screen.queryByText(/groups will be called/)).not.toBeInTheDocument();
   });
 
   it('imports agreed scores and actions from a version-2 file, and says so', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeImport, describePlan, hasChanges, importKeys, planImport, type StoredRecords } from '../../src/domain/merge.ts';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
+import { describeImport, describePlan, hasChanges, importKeys, planImport, sameNameNotes, type StoredRecords } from '../../src/domain/merge.ts';
+import type { Group, WorkshopBundle } from '../../src/domain/types.ts';
 import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating } from '../factories.ts';
 
 const nothingStored: StoredRecords = { workshops: [], groups: [], ratings: [], agreements: [], actions: [] };
@@ -264,5 +264,36 @@ describe('describing a plan', () => {
     const bundle = makeBundle();
     const plan = planImport([bundle], asStored(bundle));
     expect(describePlan(plan)).toEqual(['Nothing to import: this device already has everything in these files.']);
+  });
+});
+
+describe('groups that would share a name', () => {
+  it('names each name more than one group of a workshop would have, in any case or spacing, after the writes', () => {
+    const stored = makeBundle(2, ['data']);
+    stored.workshop = { ...stored.workshop, name: 'Budget review' };
+    const [a, b] = stored.groups as [Group, Group];
+    stored.groups = [{ ...a, name: 'Group 1' }, { ...b, name: 'Tables' }];
+    const incoming: WorkshopBundle = {
+      ...stored,
+      groups: [makeGroup(stored.workshop.id, { name: 'GROUP 1' }), makeGroup(stored.workshop.id, { name: 'group 1 ' })],
+      ratings: [],
+    };
+    // Another workshop's "Group 1" is another matter.
+    const elsewhere = makeBundle(1, ['data']);
+    elsewhere.groups = [{ ...elsewhere.groups[0]!, name: 'Group 1' }];
+    const plan = planImport([incoming], asStored(stored));
+    expect(sameNameNotes(plan, [...stored.groups, ...elsewhere.groups])).toEqual([
+      'In “Budget review”, 3 groups will be called “Group 1”. Rename them on the workshop screen to tell them apart.',
+    ]);
+  });
+
+  it('says nothing when a renamed group takes a name no other has, or gives one up', () => {
+    const stored = makeBundle(2, ['data']);
+    const [a, b] = stored.groups as [Group, Group];
+    stored.groups = [{ ...a, name: 'Group 1' }, { ...b, name: 'Group 2' }];
+    // Group 2 renamed "Group 1" on another tablet, and Group 1 renamed "Tables" there too: no clash after.
+    const later = '2026-11-27T12:00:00.000Z';
+    const incoming: WorkshopBundle = { ...stored, groups: [{ ...a, name: 'Tables', updatedAt: later }, { ...b, name: 'Group 1', updatedAt: later }], ratings: [] };
+    expect(sameNameNotes(planImport([incoming], asStored(stored)), stored.groups)).toEqual([]);
   });
 });
