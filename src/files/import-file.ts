@@ -56,7 +56,6 @@ async function readTexts(files: readonly File[]): Promise<(string | undefined)[]
     batches.at(-1)?.push(i);
     bytes += file.size;
   });
-  const decoder = new TextDecoder(); // UTF-8, invalid bytes replaced and a byte-order mark dropped, as File.text() does
   await Promise.all(
     batches.map(async (batch) => {
       const parts = batch.map((i) => files[i]!);
@@ -66,15 +65,33 @@ async function readTexts(files: readonly File[]): Promise<(string | undefined)[]
         let offset = 0;
         batch.forEach((i, j) => {
           const size = parts[j]!.size;
-          texts[i] = decoder.decode(new Uint8Array(buffer, offset, size));
+          texts[i] = decodeText(new Uint8Array(buffer, offset, size));
           offset += size;
         });
       } catch {
-        await Promise.all(batch.map(async (i) => (texts[i] = await files[i]!.text().catch(() => undefined))));
+        await Promise.all(
+          batch.map(async (i) => (texts[i] = await files[i]!.arrayBuffer().then((b) => decodeText(new Uint8Array(b)), () => undefined))),
+        );
       }
     }),
   );
   return texts;
+}
+
+const utf8 = new TextDecoder(); // invalid bytes replaced and a byte-order mark dropped, as File.text() does
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
+
+/**
+ * A file's text: UTF-8, as the app writes it, unless it is UTF-16 (Windows Notepad's "Unicode"),
+ * told by its byte-order mark, or without one by the zero bytes of its first two characters, which
+ * in a JSON file are plain ASCII (RFC 4627, section 3). Each decoder drops its mark.
+ */
+function decodeText(bytes: Uint8Array): string {
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe) || (a !== 0 && b === 0 && c !== 0 && d === 0)) return utf16le.decode(bytes);
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b !== 0 && c === 0 && d !== 0)) return utf16be.decode(bytes);
+  return utf8.decode(bytes);
 }
 
 /** One file: refused by size (it is not read), or if it could not be read, then checked by `parseImportText`. */

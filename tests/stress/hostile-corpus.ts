@@ -511,8 +511,18 @@ export function hostileCorpus(): HostileCase[] {
   refuse('bom', 'a byte-order mark before a file that is not ours', '\uFEFF{"type":"excalidraw"}', MESSAGES.notOurs);
   refuse('bom', 'a byte-order mark before a cut-short file', `\uFEFF${valid.slice(0, 300)}`, MESSAGES.unreadable);
   refuse('bom', 'a byte-order mark in the middle of the file', valid.replace('"workshop":', '\uFEFF"workshop":'), MESSAGES.unreadable);
-  add({ category: 'encoding', why: 'saved as UTF-16 little-endian with a mark', bytes: utf16(`\uFEFF${valid}`, false), expect: 'refuse', message: MESSAGES.notOurs });
-  add({ category: 'encoding', why: 'saved as UTF-16 big-endian with a mark', bytes: utf16(`\uFEFF${valid}`, true), expect: 'refuse', message: MESSAGES.notOurs });
+  // UTF-16 (Windows Notepad's "Unicode") is read as such, told by its byte-order mark or by the zero bytes of its first characters.
+  for (const bigEndian of [false, true]) {
+    for (const mark of ['\uFEFF', '']) {
+      add({
+        category: 'encoding',
+        why: `saved as UTF-16 ${bigEndian ? 'big' : 'little'}-endian ${mark ? 'with' : 'without'} a mark`,
+        bytes: utf16(`${mark}${valid}`, bigEndian),
+        expect: 'import',
+        stored: [{ table: 'workshops', id: WORKSHOP_ID, field: 'name', value: 'Budget review' }],
+      });
+    }
+  }
   {
     // Latin-1 bytes are not UTF-8: each becomes U+FFFD, which is harmless text.
     const [before, after] = valid.split('Budget review') as [string, string];

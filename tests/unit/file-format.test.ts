@@ -232,6 +232,27 @@ describe('migration', () => {
 });
 
 describe('refusals, each with its own message', () => {
+  it('reads a file saved as UTF-16 (Notepad\'s "Unicode"), either way round, with a byte-order mark or without', async () => {
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const bytes = new Uint8Array(text.length * 2);
+      const view = new DataView(bytes.buffer);
+      for (let i = 0; i < text.length; i += 1) view.setUint16(i * 2, text.charCodeAt(i), !bigEndian);
+      return bytes;
+    };
+    const text = `\uFEFF${sampleV2}`;
+    const read = await readImportFiles([
+      new File([utf16(text, false)], 'little.json'),
+      new File([utf16(text, true)], 'big.json'),
+      new File([sampleV2], 'utf8.json'),
+      new File([utf16(sampleV2, false)], 'no-mark.json'),
+    ]);
+    expect(read.errors).toEqual([]);
+    expect(read.ok.map((f) => f.fileName)).toEqual(['little.json', 'big.json', 'utf8.json', 'no-mark.json']);
+    for (const f of read.ok) expect(f.bundle).toEqual(read.ok[2]!.bundle);
+    // Text that is not JSON at all is still refused as not ours, whatever its bytes.
+    expect(await refusal(new File([utf16('Dear Sam, here are the notes', false)], 'letter.txt'))).toBe('“letter.txt” is not an Outcomes Workshop file.');
+  });
+
   it('refuses a file that is too large, before reading it', async () => {
     const big = new File(['x'.repeat(32 * 1024 * 1024 + 200_000)], 'big.json');
     expect(await refusal(big)).toBe('“big.json” is too large to be an Outcomes Workshop file (32.2 MB; the limit is 32 MB).');
@@ -244,6 +265,9 @@ describe('refusals, each with its own message', () => {
         return super.size + 1;
       }
       override text(): Promise<string> {
+        return Promise.reject(new DOMException('The file could not be read', 'NotReadableError'));
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
         return Promise.reject(new DOMException('The file could not be read', 'NotReadableError'));
       }
     }
