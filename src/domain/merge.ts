@@ -275,23 +275,29 @@ export function describeImport(plan: ImportPlan): string {
 /**
  * Names that more than one group of a workshop will have after the import (groups made on different
  * tablets are different groups, even when both are called "Group 1"), as sentences for the preview:
- * the charts and the table would show them under the same name. `storedGroups` are every group stored
+ * the charts and the table would show them under the same name. Only a name that a group the import
+ * adds or renames will share is named. `storedGroups` are every group stored
  * for the plan's workshops; the plan's group writes are laid over them. Names are compared as the
  * workshop screen does when a group is added (trimmed, in any case).
  */
 export function sameNameNotes(plan: ImportPlan, storedGroups: readonly Group[]): string[] {
   const groups = new Map(storedGroups.map((g) => [g.id, g]));
+  const written = new Set(plan.writes.groups.map((g) => g.id));
   for (const g of plan.writes.groups) groups.set(g.id, g);
   const notes: string[] = [];
   for (const workshop of plan.workshops) {
-    const byName = new Map<string, string[]>();
+    const byName = new Map<string, { names: string[]; imported: boolean }>();
     for (const g of groups.values()) {
       if (g.workshopId !== workshop.id) continue;
       const key = g.name.trim().toLocaleLowerCase('en-GB');
-      byName.set(key, [...(byName.get(key) ?? []), g.name.trim()]);
+      const entry = byName.get(key) ?? { names: [], imported: false };
+      entry.names.push(g.name.trim());
+      entry.imported ||= written.has(g.id);
+      byName.set(key, entry);
     }
-    for (const names of byName.values()) {
-      if (names.length < 2) continue;
+    // Only clashes the import makes: names already shared on this device were shared before.
+    for (const { names, imported } of byName.values()) {
+      if (names.length < 2 || !imported) continue;
       notes.push(
         `In “${workshop.name}”, ${names.length} groups will be called “${names[0]}”. Rename them on the workshop screen to tell them apart.`,
       );

@@ -140,9 +140,10 @@ export function canImportAgain(file: File): boolean {
 
 /**
  * Why a workshop file or backup must not be saved, or undefined when it may: one the app could not
- * import again would look like a backup without being one. `what` begins the sentence ("The backup").
+ * import again would look like a backup without being one. `what` begins the sentence ("The backup"),
+ * `done` ends it ("saved", "sent").
  */
-export function tooLargeToImport(file: File, what: string): string | undefined {
+export function tooLargeToImport(file: File, what: string, done = 'saved'): string | undefined {
   if (canImportAgain(file)) return undefined;
-  return `${what} would be ${megabytes(file.size)} MB, more than the ${MAX_FILE_MB} MB this app can import again, so it was not saved.`;
+  return `${what} would be ${megabytes(file.size)} MB, more than the ${MAX_FILE_MB} MB this app can import again, so it was not ${done}.`;
 }

@@ -283,6 +283,43 @@ describe('a write the device refuses', () => {
     expect(await db.ratings.get(stored.id)).toEqual(stored);
   });
 
+  it('does not show the old stored score between the kept change being stored and the score read back', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
+    const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
+    const { container, rerender } = render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
+    const shaded = () => container.querySelector<HTMLInputElement>('.checked input[name="now-connectivity"]')?.value;
+    const user = userEvent.setup();
+    storageFull = true;
+    await user.click(container.querySelector('label[for="now-connectivity-3"]')!);
+    await waitFor(() => expect(saveStatus.fault).toBe('quota'));
+    expect(shaded()).toBe('3');
+
+    // Space again: the next tap stores both. Until the screen reads the score back, the card keeps
+    // what it showed rather than going back to the old stored level.
+    storageFull = false;
+    await user.click(container.querySelector('label[for="target-connectivity-5"]')!);
+    await waitFor(() => expect(unsaved.count).toBe(0));
+    expect(shaded()).toBe('3');
+    const readBack = await db.ratings.get(stored.id);
+    expect(readBack).toMatchObject({ now: 3, target: 5 });
+    await rerender({ rating: readBack });
+    expect(shaded()).toBe('3');
+    expect(container.querySelector<HTMLInputElement>('#target-connectivity-5')!.checked).toBe(true);
+  });
+
+  it('shows evidence the device refused in the box when the outcome is opened again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const group = bundle.groups[0]!;
+    const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
+    storageFull = true;
+    expect(await saveRatingKept(group, 'connectivity', { evidence: 'Typed while the tablet was full' })).toBeUndefined();
+    const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
+    render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
+    expect(screen.getByLabelText('Evidence')).toHaveValue('Typed while the tablet was full');
+  });
+
   it('exports the last copy read when the database cannot be read at all', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await bundleForExport(bundle.workshop.id); // read while the database works

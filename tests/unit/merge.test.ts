@@ -296,4 +296,14 @@ describe('groups that would share a name', () => {
     const incoming: WorkshopBundle = { ...stored, groups: [{ ...a, name: 'Tables', updatedAt: later }, { ...b, name: 'Group 1', updatedAt: later }], ratings: [] };
     expect(sameNameNotes(planImport([incoming], asStored(stored)), stored.groups)).toEqual([]);
   });
+
+  it('does not repeat a name the device’s groups already shared, when the import brings other changes', () => {
+    const stored = makeBundle(2, ['data']);
+    const [a, b] = stored.groups as [Group, Group];
+    stored.groups = [{ ...a, name: 'Group 1' }, { ...b, name: 'Group 1' }];
+    const incoming: WorkshopBundle = { ...stored, groups: [makeGroup(stored.workshop.id, { name: 'Group 3' })], ratings: [] };
+    const plan = planImport([incoming], asStored(stored));
+    expect(hasChanges(plan)).toBe(true);
+    expect(sameNameNotes(plan, stored.groups)).toEqual([]);
+  });
 });
