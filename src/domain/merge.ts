@@ -1,6 +1,7 @@
 // Merging imported workshops into what a device holds. Records match by id; the newer `updatedAt`
 // wins and a tie keeps the stored record, so importing the same file twice changes nothing.
 import type { Action, Agreement, Group, Rating, Workshop, WorkshopBundle } from './types.ts';
+import { groupNameKey } from './workshop-input.ts';
 
 /** What an import does to the groups (or the scores, agreed scores or actions) of one workshop. */
 export interface RecordCounts {
@@ -289,7 +290,7 @@ export function sameNameNotes(plan: ImportPlan, storedGroups: readonly Group[]):
     const byName = new Map<string, { names: string[]; imported: boolean }>();
     for (const g of groups.values()) {
       if (g.workshopId !== workshop.id) continue;
-      const key = g.name.trim().toLocaleLowerCase('en-GB');
+      const key = groupNameKey(g.name);
       const entry = byName.get(key) ?? { names: [], imported: false };
       entry.names.push(g.name.trim());
       entry.imported ||= written.has(g.id);

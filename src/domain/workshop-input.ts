@@ -53,11 +53,16 @@ export function validateWorkshopInput(raw: WorkshopInput): { input: WorkshopInpu
 }
 
 /** Checks a group name: the trimmed name, or an error message. */
+/** How group names are compared: two names with the same key read as the same name (trimmed, in any case). */
+export function groupNameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('en-GB');
+}
+
 export function validateGroupName(raw: string, takenNames: readonly string[] = []): { name: string; error?: string } {
   const name = raw.trim();
   if (name === '') return { name, error: 'Enter a name for the group' };
   if (name.length > MAX_NAME_LENGTH) return { name, error: `Group name must be ${MAX_NAME_LENGTH} characters or fewer` };
-  if (takenNames.some((t) => t.trim().toLocaleLowerCase('en-GB') === name.toLocaleLowerCase('en-GB')))
+  if (takenNames.some((t) => groupNameKey(t) === groupNameKey(name)))
     return { name, error: `There is already a group called “${name}”` };
   return { name };
 }

@@ -5,6 +5,16 @@ import { db } from '../../src/data/db.ts';
 import { makeGroup, makeRating, makeWorkshop, storeBundle } from '../factories.ts';
 import { renderAppAt, withAppScreens } from './app-screens.ts';
 
+/** Renames a group on the workshop screen with its Rename button, and waits for the new name's link. */
+async function renameGroup(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {
+  await user.click(screen.getByRole('button', { name: `Rename ${from}` }));
+  const field = screen.getByLabelText(`New name for “${from}”`);
+  await user.clear(field);
+  await user.type(field, to);
+  await user.click(screen.getByRole('button', { name: 'Save name' }));
+  expect(await screen.findByRole('link', { name: to })).toBeInTheDocument();
+}
+
 describe('workshops and groups', () => {
   withAppScreens();
 
@@ -102,16 +112,25 @@ describe('workshops and groups', () => {
     expect(await screen.findByText('There is already a group called “blue”')).toBeInTheDocument();
     expect(await db.groups.count()).toBe(2);
 
-    await user.click(screen.getByRole('button', { name: 'Rename Blue' }));
-    const rename = screen.getByLabelText('New name for “Blue”');
-    await user.clear(rename);
-    await user.type(rename, 'Navy');
-    await user.click(screen.getByRole('button', { name: 'Save name' }));
-    expect(await screen.findByRole('link', { name: 'Navy' })).toBeInTheDocument();
+    await renameGroup(user, 'Blue', 'Navy');
 
     await user.click(screen.getByRole('button', { name: 'Remove Green' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove group' }));
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Green' })).toBeNull());
     expect((await db.groups.toArray()).map((g) => g.name)).toEqual(['Navy']);
+  });
+
+  it('marks groups that share a name (merged from two tablets) until one is renamed', async () => {
+    const user = userEvent.setup();
+    const workshop = makeWorkshop();
+    const groups = [makeGroup(workshop.id, { name: 'Group 1' }), makeGroup(workshop.id, { name: 'group 1' }), makeGroup(workshop.id, { name: 'Tables' })];
+    await storeBundle({ workshop, groups, ratings: [] });
+    await renderAppAt(`#/w/${workshop.id}`);
+    expect(await screen.findByText('Another group is also called “Group 1”. Rename one of them to tell them apart.')).toBeInTheDocument();
+    expect(screen.getByText('Another group is also called “group 1”. Rename one of them to tell them apart.')).toBeInTheDocument();
+    expect(screen.queryByText(/Another group is also called “Tables”/)).toBeNull();
+
+    await renameGroup(user, 'group 1', 'Group 2');
+    await waitFor(() => expect(screen.queryByText(/Another group is also called/)).toBeNull());
   });
 });
