@@ -285,19 +285,21 @@ export function sameNameNotes(plan: ImportPlan, storedGroups: readonly Group[]):
   const groups = new Map(storedGroups.map((g) => [g.id, g]));
   const written = new Set(plan.writes.groups.map((g) => g.id));
   for (const g of plan.writes.groups) groups.set(g.id, g);
+  // Each workshop's groups by name, in one pass over them all.
+  const byWorkshop = new Map<string, Map<string, { names: string[]; imported: boolean }>>();
+  for (const g of groups.values()) {
+    const byName = byWorkshop.get(g.workshopId) ?? new Map<string, { names: string[]; imported: boolean }>();
+    byWorkshop.set(g.workshopId, byName);
+    const key = groupNameKey(g.name);
+    const entry = byName.get(key) ?? { names: [], imported: false };
+    entry.names.push(g.name.trim());
+    entry.imported ||= written.has(g.id);
+    byName.set(key, entry);
+  }
   const notes: string[] = [];
   for (const workshop of plan.workshops) {
-    const byName = new Map<string, { names: string[]; imported: boolean }>();
-    for (const g of groups.values()) {
-      if (g.workshopId !== workshop.id) continue;
-      const key = groupNameKey(g.name);
-      const entry = byName.get(key) ?? { names: [], imported: false };
-      entry.names.push(g.name.trim());
-      entry.imported ||= written.has(g.id);
-      byName.set(key, entry);
-    }
     // Only clashes the import makes: names already shared on this device were shared before.
-    for (const { names, imported } of byName.values()) {
+    for (const { names, imported } of byWorkshop.get(workshop.id)?.values() ?? []) {
       if (names.length < 2 || !imported) continue;
       notes.push(
         `In “${workshop.name}”, ${names.length} groups will be called “${names[0]}”. Rename them on the workshop screen to tell them apart.`,

@@ -52,12 +52,12 @@ export function validateWorkshopInput(raw: WorkshopInput): { input: WorkshopInpu
   return { input, errors };
 }
 
-/** Checks a group name: the trimmed name, or an error message. */
 /** How group names are compared: two names with the same key read as the same name (trimmed, in any case). */
 export function groupNameKey(name: string): string {
   return name.trim().toLocaleLowerCase('en-GB');
 }
 
+/** Checks a group name: the trimmed name, or an error message. */
 export function validateGroupName(raw: string, takenNames: readonly string[] = []): { name: string; error?: string } {
   const name = raw.trim();
   if (name === '') return { name, error: 'Enter a name for the group' };

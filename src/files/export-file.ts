@@ -133,17 +133,12 @@ export function backupFile(bundles: readonly WorkshopBundle[], appVersion: strin
   return new File([text], `outcomes-workshop-backup-${exportedAt.slice(0, 10)}.json`, { type: 'application/json' });
 }
 
-/** True when the app could import `file` again: not larger than `MAX_FILE_BYTES`. */
-export function canImportAgain(file: File): boolean {
-  return file.size <= MAX_FILE_BYTES;
-}
-
 /**
- * Why a workshop file or backup must not be saved, or undefined when it may: one the app could not
- * import again would look like a backup without being one. `what` begins the sentence ("The backup"),
+ * Why a workshop file or backup must not be saved, or undefined when it may: one larger than
+ * `MAX_FILE_BYTES` could not be imported again, and would look like a backup without being one. `what` begins the sentence ("The backup"),
  * `done` ends it ("saved", "sent").
  */
 export function tooLargeToImport(file: File, what: string, done = 'saved'): string | undefined {
-  if (canImportAgain(file)) return undefined;
+  if (file.size <= MAX_FILE_BYTES) return undefined;
   return `${what} would be ${megabytes(file.size)} MB, more than the ${MAX_FILE_MB} MB this app can import again, so it was not ${done}.`;
 }
