@@ -222,7 +222,8 @@ function installProbe(options: { coldStart: WatchSpec | null }): void {
   addEventListener(
     'change',
     (event) => {
-      if (event.target instanceof HTMLInputElement && event.target.type === 'file') probe.fileChanges.push(performance.now());
+      if (event.target instanceof HTMLInputElement && event.target.type === 'file')
+        probe.fileChanges.push(performance.now());
     },
     true,
   );
@@ -355,7 +356,10 @@ async function profiled<T>(cdp: CDPSession, label: string, fn: () => Promise<T>)
 
 /** BENCH_TRACE_DIR: a Chromium performance trace (for DevTools' Performance panel) of the last run of each stage, instead of a CPU profile. */
 const TRACE_DIR = process.env.BENCH_TRACE_DIR ? path.resolve(process.env.BENCH_TRACE_DIR) : null;
-const traces = new WeakMap<CDPSession, { events: unknown[]; done: Promise<void>; collect: (data: { value: unknown[] }) => void }>();
+const traces = new WeakMap<
+  CDPSession,
+  { events: unknown[]; done: Promise<void>; collect: (data: { value: unknown[] }) => void }
+>();
 
 async function startTrace(cdp: CDPSession): Promise<void> {
   const events: unknown[] = [];
@@ -363,7 +367,18 @@ async function startTrace(cdp: CDPSession): Promise<void> {
   cdp.on('Tracing.dataCollected', collect);
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   traces.set(cdp, { events, done, collect });
-  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'loading', 'toplevel', 'input', 'latencyInfo', 'renderer.scheduler'];
+  const categories = [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'disabled-by-default-devtools.timeline.frame',
+    'blink.user_timing',
+    'v8.execute',
+    'loading',
+    'toplevel',
+    'input',
+    'latencyInfo',
+    'renderer.scheduler',
+  ];
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
 }
 
@@ -408,7 +423,8 @@ async function stopProfile(cdp: CDPSession, label: string): Promise<void> {
     total += ms;
   });
   log(`  profile ${label}: ${total.toFixed(0)} ms busy; top self time:`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`    ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    log(`    ${ms.toFixed(1).padStart(7)} ms  ${key}`);
 }
 
 interface ProbedPage {
@@ -462,9 +478,9 @@ async function clearDb(page: Page): Promise<void> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(name);
       req.onupgradeneeded = () => {
-          req.transaction?.abort();
-          reject(new Error('the app has not created its database'));
-        };
+        req.transaction?.abort();
+        reject(new Error('the app has not created its database'));
+      };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
@@ -519,7 +535,13 @@ async function seedDb(page: Page, workshops: SeedWorkshop[]): Promise<{ groups: 
         });
         for (let g = 0; g < w.groups; g += 1) {
           const groupId = `${w.id}-g${g}`;
-          tx.objectStore('groups').put({ id: groupId, workshopId: w.id, name: `Group ${g + 1}`, createdAt: at, updatedAt: at });
+          tx.objectStore('groups').put({
+            id: groupId,
+            workshopId: w.id,
+            name: `Group ${g + 1}`,
+            createdAt: at,
+            updatedAt: at,
+          });
           groupCount += 1;
           for (const outcomeId of outcomeIds.slice(0, w.rated)) {
             const now = 1 + Math.floor(random() * 5);
@@ -531,7 +553,8 @@ async function seedDb(page: Page, workshops: SeedWorkshop[]): Promise<{ groups: 
               now: random() < 0.08 ? 'not-sure' : now,
               target: Math.min(5, now + Math.floor(random() * 3)),
               confidence: ['low', 'medium', 'high'][Math.floor(random() * 3)],
-              evidence: random() < 0.5 ? 'Staff survey 2025 and the service review; two teams still on paper forms.' : '',
+              evidence:
+                random() < 0.5 ? 'Staff survey 2025 and the service review; two teams still on paper forms.' : '',
               notes: random() < 0.3 ? 'Check with the digital lead.' : '',
               updatedAt: at,
             });
@@ -662,14 +685,25 @@ interface ColdRun {
   loaded: string[];
 }
 
-async function coldStart(context: BrowserContext, control: CDPSession, url: string, profileLabel?: string): Promise<ColdRun> {
+async function coldStart(
+  context: BrowserContext,
+  control: CDPSession,
+  url: string,
+  profileLabel?: string,
+): Promise<ColdRun> {
   // A cold launch: no service worker running, new tab, throttled from the start.
   await control.send('ServiceWorker.stopAllWorkers');
   await sleep(300);
   const profile = PROFILE_DIR !== null && profileLabel !== undefined;
   // Profiled (when asked) from before the navigation to the screen being usable.
   const trace = TRACE_DIR !== null && profileLabel !== undefined;
-  const { page, cdp } = await openPage(context, url, THROTTLE, HOME_USABLE, trace ? startTrace : profile ? startProfile : undefined);
+  const { page, cdp } = await openPage(
+    context,
+    url,
+    THROTTLE,
+    HOME_USABLE,
+    trace ? startTrace : profile ? startProfile : undefined,
+  );
   try {
     const mark = await page.evaluate(() => window.__bench!.when('usable'));
     if (trace) await stopTrace(cdp, profileLabel);
@@ -682,10 +716,14 @@ async function coldStart(context: BrowserContext, control: CDPSession, url: stri
         .map((r) => new URL(r.name).pathname);
       // The page's own entry script and stylesheets (not what its scripts import later on).
       const own = new Set(
-        [...document.querySelectorAll<HTMLScriptElement>('script[src]'), ...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"], link[rel~="modulepreload"]')]
-          .map((el) => (el instanceof HTMLScriptElement ? el.src : el.href)),
+        [
+          ...document.querySelectorAll<HTMLScriptElement>('script[src]'),
+          ...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"], link[rel~="modulepreload"]'),
+        ].map((el) => (el instanceof HTMLScriptElement ? el.src : el.href)),
       );
-      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => own.has(r.name));
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) =>
+        own.has(r.name),
+      );
       return {
         htmlAt: nav?.responseEnd ?? Number.NaN,
         workerStart: nav?.workerStart ?? 0,
@@ -762,7 +800,9 @@ async function tapAndTime(page: Page, cdp: CDPSession, selector: string, db: str
       const probe = window.__bench!;
       const commit = await Promise.race([
         probe.committed(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('nothing was committed within 10 s of the tap')), 10_000)),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('nothing was committed within 10 s of the tap')), 10_000),
+        ),
       ]);
       const down = probe.downs[before];
       // The first click after the press: the label's (the radio's own click follows it).
@@ -799,7 +839,8 @@ async function benchTapFloor(context: BrowserContext, base: AppServer) {
       fieldset.append(legend);
       for (let v = 1; v <= 5; v += 1) {
         const option = document.createElement('div');
-        option.style.cssText = 'display:flex;gap:12px;padding:12px;margin:8px 0;border:2px solid #888;border-radius:8px';
+        option.style.cssText =
+          'display:flex;gap:12px;padding:12px;margin:8px 0;border:2px solid #888;border-radius:8px';
         const input = document.createElement('input');
         Object.assign(input, { type: 'radio', id: `${field}-${v}`, name: field, value: String(v) });
         const label = document.createElement('label');
@@ -809,7 +850,13 @@ async function benchTapFloor(context: BrowserContext, base: AppServer) {
           const tx = db.transaction('r', 'readwrite', { durability: 'strict' });
           const store = tx.objectStore('r');
           const get = store.get('g/data');
-          get.onsuccess = () => store.put({ id: 'g/data', ...(get.result as object | undefined), [field]: v, updatedAt: new Date().toISOString() });
+          get.onsuccess = () =>
+            store.put({
+              id: 'g/data',
+              ...(get.result as object | undefined),
+              [field]: v,
+              updatedAt: new Date().toISOString(),
+            });
         });
         option.append(input, label);
         fieldset.append(option);
@@ -840,7 +887,13 @@ async function benchTapFloor(context: BrowserContext, base: AppServer) {
  * Taps `count` times, numbered from `from` (each tap's number picks its level), with the last
  * BENCH_PROFILED_TAPS of them in a profile or trace labelled `label` (when one is asked for).
  */
-async function tapSeries(cdp: CDPSession, label: string, from: number, count: number, tap: (i: number) => Promise<void>) {
+async function tapSeries(
+  cdp: CDPSession,
+  label: string,
+  from: number,
+  count: number,
+  tap: (i: number) => Promise<void>,
+) {
   const profiledFrom = from + count - Math.max(0, Math.min(PROFILED_TAPS, count));
   for (let i = from; i < profiledFrom; i += 1) await tap(i);
   await profiled(cdp, label, async () => {
@@ -881,10 +934,18 @@ async function benchTap(context: BrowserContext, app: AppServer) {
     const field = i % 2 === 0 ? 'now' : 'target';
     const value = ((i >> 1) % 5) + 1;
     if (current[field] === value) throw new Error('a tap must change the value');
-    const timing = await tapAndTime(page, cdp, `label[for="${field}-${outcomeId}-${value}"]`, DB_NAME, 'ratings', input);
+    const timing = await tapAndTime(
+      page,
+      cdp,
+      `label[for="${field}-${outcomeId}-${value}"]`,
+      DB_NAME,
+      'ratings',
+      input,
+    );
     // The committed value, read back in a separate transaction.
     const [stored] = (await readRecords(page, 'ratings', null, `${groupId}/${outcomeId}`)) as Record<string, unknown>[];
-    if (stored?.[field] !== value) throw new Error(`tap ${i}: ${field} is ${String(stored?.[field])} in IndexedDB, expected ${value}`);
+    if (stored?.[field] !== value)
+      throw new Error(`tap ${i}: ${field} is ${String(stored?.[field])} in IndexedDB, expected ${value}`);
     current[field] = value;
     if (input === 'touch') {
       touchSamples.push(timing.commit - timing.click);
@@ -912,7 +973,15 @@ async function benchTap(context: BrowserContext, app: AppServer) {
     });
     const modes = ['strict', 'default', 'relaxed'] as const;
     const times: Record<string, number[]> = { strict: [], default: [], relaxed: [], readWrite: [] };
-    const record = (i: number) => ({ id: 'x/data', now: i % 5, target: 3, confidence: 'low', evidence: 'Some evidence text.', notes: '', updatedAt: new Date().toISOString() });
+    const record = (i: number) => ({
+      id: 'x/data',
+      now: i % 5,
+      target: 3,
+      confidence: 'low',
+      evidence: 'Some evidence text.',
+      notes: '',
+      updatedAt: new Date().toISOString(),
+    });
     for (let i = 0; i < 30; i += 1) {
       for (const mode of modes) {
         const start = performance.now();
@@ -994,7 +1063,9 @@ async function benchImport(context: BrowserContext, app: AppServer) {
       const planText = await page.getByRole('region', { name: 'Check the import' }).innerText();
       if (!planText.includes('300 groups')) throw new Error(`unexpected preview: ${planText}`);
       await page.evaluate(() =>
-        window.__bench!.watch('imported', { all: [{ selector: '[role="status"] p', text: 'Imported', prefix: true, visible: true }] }),
+        window.__bench!.watch('imported', {
+          all: [{ selector: '[role="status"] p', text: 'Imported', prefix: true, visible: true }],
+        }),
       );
       const clicksBefore = await page.evaluate(() => window.__bench!.clicks.length);
       await page.getByRole('button', { name: 'Confirm import', exact: true }).click();
@@ -1004,7 +1075,8 @@ async function benchImport(context: BrowserContext, app: AppServer) {
     };
     const run = i === IMPORT_RUNS - 1 ? await profiled(cdp, 'import', importOnce) : await importOnce();
     const stored = await readRecords(page, 'ratings', 'workshopId', workshopId);
-    if (stored.length !== 300 * OUTCOME_IDS.length) throw new Error(`imported ${stored.length} scores, expected ${300 * OUTCOME_IDS.length}`);
+    if (stored.length !== 300 * OUTCOME_IDS.length)
+      throw new Error(`imported ${stored.length} scores, expected ${300 * OUTCOME_IDS.length}`);
     runs.push({ ...run, total: run.preview + run.save });
   }
   const factor = await throttleCheck(page, cdp);
@@ -1057,7 +1129,9 @@ async function benchList(context: BrowserContext, app: AppServer) {
             { selector: 'main li progress', count: page1 + page2 },
           ],
         });
-        const button = [...document.querySelectorAll('main button')].find((b) => b.textContent?.trim().startsWith('Show '));
+        const button = [...document.querySelectorAll('main button')].find((b) =>
+          b.textContent?.trim().startsWith('Show '),
+        );
         if (!(button instanceof HTMLButtonElement)) throw new Error('no "Show more" button');
         const start = performance.now();
         button.click();
@@ -1113,11 +1187,20 @@ async function main(): Promise<number> {
   if (RUNS < 7) log(`Note: BENCH_RUNS=${RUNS}; the reported figures need at least 7 runs.`);
   const started = Date.now();
   const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
-  log(`Benchmark of ${path.relative(REPO_ROOT, DIST) || DIST}; ${chromiumVersion}; CPU throttled ${THROTTLE}x; ${RUNS} runs`);
-  log(`Load before: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} cores)`);
+  log(
+    `Benchmark of ${path.relative(REPO_ROOT, DIST) || DIST}; ${chromiumVersion}; CPU throttled ${THROTTLE}x; ${RUNS} runs`,
+  );
+  log(
+    `Load before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (${os.cpus().length} cores)`,
+  );
 
   const sizes = measureSizes(DIST);
-  log(`Sizes: first screen ${sizes.initialKb.toFixed(1)} kB (${sizes.initial.map((f) => f.file).join(', ')}); precache ${sizes.precacheKb.toFixed(1)} kB in ${sizes.precache.length} files`);
+  log(
+    `Sizes: first screen ${sizes.initialKb.toFixed(1)} kB (${sizes.initial.map((f) => f.file).join(', ')}); precache ${sizes.precacheKb.toFixed(1)} kB in ${sizes.precache.length} files`,
+  );
   if (sizes.precacheDuplicates.length) log(`  precache manifest lists twice: ${sizes.precacheDuplicates.join(', ')}`);
 
   const prebuilt = process.env.BENCH_BASELINE_DIST ? path.resolve(process.env.BENCH_BASELINE_DIST) : null;
@@ -1154,14 +1237,20 @@ async function main(): Promise<number> {
       const cold = await benchColdStart(session.context, app, base);
       const appCold = median(cold.appRuns.map((r) => r.usable));
       const baseCold = median(cold.baseRuns.map((r) => r.usable));
-      log(`  app      ${fmt(cold.appRuns.map((r) => r.usable))} ms (first frame ${fmt(cold.appRuns.map((r) => r.frame))})`);
-      log(`  baseline ${fmt(cold.baseRuns.map((r) => r.usable))} ms (first frame ${fmt(cold.baseRuns.map((r) => r.frame))})`);
+      log(
+        `  app      ${fmt(cold.appRuns.map((r) => r.usable))} ms (first frame ${fmt(cold.appRuns.map((r) => r.frame))})`,
+      );
+      log(
+        `  baseline ${fmt(cold.baseRuns.map((r) => r.usable))} ms (first frame ${fmt(cold.baseRuns.map((r) => r.frame))})`,
+      );
       const phases = (rs: ColdRun[]) =>
         `HTML ${median(rs.map((r) => r.htmlAt)).toFixed(0)}, its scripts and styles in ${median(rs.map((r) => r.assetsAt)).toFixed(0)}, ` +
         `scripts run ${median(rs.map((r) => r.scriptsRunAt)).toFixed(0)}, usable ${median(rs.map((r) => r.usable)).toFixed(0)} ms`;
       // Each app run beside the baseline run next to it (they share the machine's load at the time).
       const pairs = cold.appRuns.map((r, i) => r.usable / (cold.baseRuns[i]?.usable ?? Number.NaN));
-      log(`  run by run, app / baseline: ${pairs.map((p) => p.toFixed(2)).join(' ')} (median ${median(pairs).toFixed(2)}, quartiles ${percentile(pairs, 25).toFixed(2)}-${percentile(pairs, 75).toFixed(2)})`);
+      log(
+        `  run by run, app / baseline: ${pairs.map((p) => p.toFixed(2)).join(' ')} (median ${median(pairs).toFixed(2)}, quartiles ${percentile(pairs, 25).toFixed(2)}-${percentile(pairs, 75).toFixed(2)})`,
+      );
       log(`  medians, app:      ${phases(cold.appRuns)}`);
       log(`  medians, baseline: ${phases(cold.baseRuns)}`);
       const loaded = [...new Set(cold.appRuns.flatMap((r) => r.loaded))].map((p) => p.replace(/^\//, ''));
@@ -1181,17 +1270,33 @@ async function main(): Promise<number> {
       log('Tap to saved...');
       const tap = await benchTap(session.context, app);
       const floor = await benchTapFloor(session.context, base);
-      log(`  the same tap on a bare page (radios, raw IndexedDB): ${fmt(floor.samples)} ms; p95 ${percentile(floor.samples, 95).toFixed(0)}, median ${median(floor.samples).toFixed(0)}`);
+      log(
+        `  the same tap on a bare page (radios, raw IndexedDB): ${fmt(floor.samples)} ms; p95 ${percentile(floor.samples, 95).toFixed(0)}, median ${median(floor.samples).toFixed(0)}`,
+      );
       log(`  from the click: ${fmt(tap.samples)} ms`);
       if (TOUCH_TAPS > 0) {
-        log(`  with touch, from the lift: ${fmt(tap.touchSamples)} ms; p95 ${percentile(tap.touchSamples, 95).toFixed(0)}, median ${median(tap.touchSamples).toFixed(0)}`);
-        log(`  with touch, the bare page: ${fmt(floor.touchSamples)} ms; p95 ${percentile(floor.touchSamples, 95).toFixed(0)}, median ${median(floor.touchSamples).toFixed(0)}`);
+        log(
+          `  with touch, from the lift: ${fmt(tap.touchSamples)} ms; p95 ${percentile(tap.touchSamples, 95).toFixed(0)}, median ${median(tap.touchSamples).toFixed(0)}`,
+        );
+        log(
+          `  with touch, the bare page: ${fmt(floor.touchSamples)} ms; p95 ${percentile(floor.touchSamples, 95).toFixed(0)}, median ${median(floor.touchSamples).toFixed(0)}`,
+        );
       }
-      log(`  from the press (held ${TAP_HOLD} ms): p95 ${percentile(tap.fromDown, 95).toFixed(0)} ms, median ${median(tap.fromDown).toFixed(0)} ms`);
-      log(`  click to transaction start: median ${median(tap.toBegin).toFixed(0)}, p95 ${percentile(tap.toBegin, 95).toFixed(0)} ms; start to commit: median ${median(tap.inDb).toFixed(0)}, p95 ${percentile(tap.inDb, 95).toFixed(0)} ms`);
-      const dur = Object.fromEntries(Object.entries(tap.durability).map(([k, v]) => [k, { p50: median(v), p95: percentile(v, 95) }]));
-      log(`  one small write, strict ${dur.strict?.p50.toFixed(1)} ms (p95 ${dur.strict?.p95.toFixed(1)}), default ${dur.default?.p50.toFixed(1)} (p95 ${dur.default?.p95.toFixed(1)}), relaxed ${dur.relaxed?.p50.toFixed(1)} (p95 ${dur.relaxed?.p95.toFixed(1)})`);
-      log(`  read then write in one strict transaction, raw IndexedDB in the same page: ${dur.readWrite?.p50.toFixed(1)} ms (p95 ${dur.readWrite?.p95.toFixed(1)})`);
+      log(
+        `  from the press (held ${TAP_HOLD} ms): p95 ${percentile(tap.fromDown, 95).toFixed(0)} ms, median ${median(tap.fromDown).toFixed(0)} ms`,
+      );
+      log(
+        `  click to transaction start: median ${median(tap.toBegin).toFixed(0)}, p95 ${percentile(tap.toBegin, 95).toFixed(0)} ms; start to commit: median ${median(tap.inDb).toFixed(0)}, p95 ${percentile(tap.inDb, 95).toFixed(0)} ms`,
+      );
+      const dur = Object.fromEntries(
+        Object.entries(tap.durability).map(([k, v]) => [k, { p50: median(v), p95: percentile(v, 95) }]),
+      );
+      log(
+        `  one small write, strict ${dur.strict?.p50.toFixed(1)} ms (p95 ${dur.strict?.p95.toFixed(1)}), default ${dur.default?.p50.toFixed(1)} (p95 ${dur.default?.p95.toFixed(1)}), relaxed ${dur.relaxed?.p50.toFixed(1)} (p95 ${dur.relaxed?.p95.toFixed(1)})`,
+      );
+      log(
+        `  read then write in one strict transaction, raw IndexedDB in the same page: ${dur.readWrite?.p50.toFixed(1)} ms (p95 ${dur.readWrite?.p95.toFixed(1)})`,
+      );
       throttles.push(tap.factor);
       results.push(
         { metric: 'tap-to-saved-ms', value: round(percentile(tap.samples, 95)), unit: 'ms', budget: 50 },
@@ -1200,37 +1305,86 @@ async function main(): Promise<number> {
         { metric: 'tap-floor-median-ms', value: round(median(floor.samples)), unit: 'ms', budget: null },
         ...(TOUCH_TAPS > 0
           ? [
-              { metric: 'tap-touch-to-saved-ms', value: round(percentile(tap.touchSamples, 95)), unit: 'ms', budget: null },
-              { metric: 'tap-touch-to-saved-median-ms', value: round(median(tap.touchSamples)), unit: 'ms', budget: null },
-              { metric: 'tap-touch-floor-ms', value: round(percentile(floor.touchSamples, 95)), unit: 'ms', budget: null },
-              { metric: 'tap-touch-floor-median-ms', value: round(median(floor.touchSamples)), unit: 'ms', budget: null },
+              {
+                metric: 'tap-touch-to-saved-ms',
+                value: round(percentile(tap.touchSamples, 95)),
+                unit: 'ms',
+                budget: null,
+              },
+              {
+                metric: 'tap-touch-to-saved-median-ms',
+                value: round(median(tap.touchSamples)),
+                unit: 'ms',
+                budget: null,
+              },
+              {
+                metric: 'tap-touch-floor-ms',
+                value: round(percentile(floor.touchSamples, 95)),
+                unit: 'ms',
+                budget: null,
+              },
+              {
+                metric: 'tap-touch-floor-median-ms',
+                value: round(median(floor.touchSamples)),
+                unit: 'ms',
+                budget: null,
+              },
             ]
           : []),
         { metric: 'idb-write-strict-ms', value: round(dur.strict?.p50 ?? Number.NaN), unit: 'ms', budget: null },
         { metric: 'idb-write-default-ms', value: round(dur.default?.p50 ?? Number.NaN), unit: 'ms', budget: null },
-        { metric: 'idb-read-write-strict-ms', value: round(dur.readWrite?.p50 ?? Number.NaN), unit: 'ms', budget: null },
+        {
+          metric: 'idb-read-write-strict-ms',
+          value: round(dur.readWrite?.p50 ?? Number.NaN),
+          unit: 'ms',
+          budget: null,
+        },
       );
     }
 
     if (runs('import')) {
       log('Import, 300 files...');
       const imp = await benchImport(session.context, app);
-      log(`  totals ${fmt(imp.runs.map((r) => r.total))} ms; to preview ${fmt(imp.runs.map((r) => r.preview))}; confirm to saved ${fmt(imp.runs.map((r) => r.save))}; ${(imp.bytes / 1e6).toFixed(2)} MB of files`);
+      log(
+        `  totals ${fmt(imp.runs.map((r) => r.total))} ms; to preview ${fmt(imp.runs.map((r) => r.preview))}; confirm to saved ${fmt(imp.runs.map((r) => r.save))}; ${(imp.bytes / 1e6).toFixed(2)} MB of files`,
+      );
       throttles.push(imp.factor);
-      results.push({ metric: 'import-300-files-ms', value: round(median(imp.runs.map((r) => r.total))), unit: 'ms', budget: 3000 });
-      notes.push(`import: to preview ${median(imp.runs.map((r) => r.preview)).toFixed(0)} ms, confirm to saved ${median(imp.runs.map((r) => r.save)).toFixed(0)} ms (medians)`);
+      results.push({
+        metric: 'import-300-files-ms',
+        value: round(median(imp.runs.map((r) => r.total))),
+        unit: 'ms',
+        budget: 3000,
+      });
+      notes.push(
+        `import: to preview ${median(imp.runs.map((r) => r.preview)).toFixed(0)} ms, confirm to saved ${median(imp.runs.map((r) => r.save)).toFixed(0)} ms (medians)`,
+      );
     }
 
     if (runs('compare')) {
       log('Compare, 60 groups...');
       const compare = await benchCompare(session.context, app);
-      log(`  ${fmt(compare.runs.map((r) => r.dom))} ms (first visit, loading the screen's code: ${round(compare.first.dom, 0)} ms; ${compare.seeded.ratings} scores)`);
+      log(
+        `  ${fmt(compare.runs.map((r) => r.dom))} ms (first visit, loading the screen's code: ${round(compare.first.dom, 0)} ms; ${compare.seeded.ratings} scores)`,
+      );
       throttles.push(compare.factor);
-      results.push({ metric: 'compare-60-groups-ms', value: round(median(compare.runs.map((r) => r.dom))), unit: 'ms', budget: 200 });
+      results.push({
+        metric: 'compare-60-groups-ms',
+        value: round(median(compare.runs.map((r) => r.dom))),
+        unit: 'ms',
+        budget: 200,
+      });
       // Not budgeted: until the frame that shows the screen has been rendered (it lays out the table).
       const painted = compare.runs.flatMap((r) => (r.painted === undefined ? [] : [r.painted]));
-      log(`  until the frame showing it has been rendered: ${painted.length ? `${fmt(painted)} ms` : 'not measured (no long animation frame)'}`);
-      if (painted.length) results.push({ metric: 'compare-60-groups-painted-ms', value: round(median(painted)), unit: 'ms', budget: null });
+      log(
+        `  until the frame showing it has been rendered: ${painted.length ? `${fmt(painted)} ms` : 'not measured (no long animation frame)'}`,
+      );
+      if (painted.length)
+        results.push({
+          metric: 'compare-60-groups-painted-ms',
+          value: round(median(painted)),
+          unit: 'ms',
+          budget: null,
+        });
     }
 
     if (runs('list')) {
@@ -1242,13 +1396,25 @@ async function main(): Promise<number> {
       log(`  reading every workshop (not their groups and scores) in one transaction: ${readMs.toFixed(0)} ms`);
       throttles.push(list.factor);
       results.push(
-        { metric: 'list-1000-workshops-ms', value: round(median(list.runs.map((r) => r.dom))), unit: 'ms', budget: 300 },
-        { metric: 'list-1000-show-more-ms', value: round(median(list.more.map((r) => r.dom))), unit: 'ms', budget: null },
+        {
+          metric: 'list-1000-workshops-ms',
+          value: round(median(list.runs.map((r) => r.dom))),
+          unit: 'ms',
+          budget: 300,
+        },
+        {
+          metric: 'list-1000-show-more-ms',
+          value: round(median(list.more.map((r) => r.dom))),
+          unit: 'ms',
+          budget: null,
+        },
       );
       notes.push(`list: reading every workshop takes ${readMs.toFixed(0)} ms of it`);
     }
 
-    log(`Measured throttling (work throttled / unthrottled, per stage): ${throttles.map((t) => t.toFixed(1)).join(', ')}`);
+    log(
+      `Measured throttling (work throttled / unthrottled, per stage): ${throttles.map((t) => t.toFixed(1)).join(', ')}`,
+    );
     results.push({ metric: 'cpu-throttle-measured', value: round(median(throttles)), unit: 'x', budget: null });
   } finally {
     await session.close();
@@ -1265,13 +1431,19 @@ async function main(): Promise<number> {
   });
   const header = ['metric', 'value', 'unit', 'budget', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
   log('');
   log(line(header));
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) log(line(r));
   for (const n of notes) log(`(${n})`);
-  log(`Load after: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}; took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `Load after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; took ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 
   if (RUNS < 7 || IMPORT_RUNS < 7) {
     log('Fewer than 7 runs (BENCH_RUNS, BENCH_IMPORT_RUNS): bench/results.json not written.');

@@ -59,11 +59,14 @@ async function storedByIds<T extends { id: string; workshopId: string }>(
     if (id < lowest) lowest = id;
     if (id > highest) highest = id;
   }
-  const stored = (await table.where(':id').between(lowest, highest, true, true).primaryKeys()).filter((key) => wanted.has(key));
+  const stored = (await table.where(':id').between(lowest, highest, true, true).primaryKeys()).filter((key) =>
+    wanted.has(key),
+  );
   if (stored.length === 0) return [];
   const ofWorkshops = await Promise.all(workshopIds.map((id) => table.where('workshopId').equals(id).toArray()));
   const found = new Map<string, T>();
-  for (const records of ofWorkshops) for (const record of records) if (wanted.has(record.id)) found.set(record.id, record);
+  for (const records of ofWorkshops)
+    for (const record of records) if (wanted.has(record.id)) found.set(record.id, record);
   const elsewhere = stored.filter((key) => !found.has(key));
   if (elsewhere.length === 0) return [...found.values()];
   const others = await table.bulkGet(elsewhere);
@@ -77,7 +80,10 @@ export async function planImportFromDb(bundles: readonly WorkshopBundle[]): Prom
 
 /** For the preview: groups that would share a name once the plan is applied (see `sameNameNotes`). */
 export async function sameNameNotesFromDb(plan: ImportPlan): Promise<string[]> {
-  const stored = await db.groups.where('workshopId').anyOf(plan.workshops.map((w) => w.id)).toArray();
+  const stored = await db.groups
+    .where('workshopId')
+    .anyOf(plan.workshops.map((w) => w.id))
+    .toArray();
   return sameNameNotes(plan, stored);
 }
 

@@ -25,7 +25,13 @@ export async function recoverDrafts(drafts: readonly TextDraft[]): Promise<numbe
         const id = agreementId(target.workshopId, target.outcomeId);
         const stored = await db.agreements.get(id);
         if (stored && stored.updatedAt >= at) continue;
-        const agreement = agreementWith(target.workshopId, target.outcomeId, stored, { [target.field]: text }, nowIso());
+        const agreement = agreementWith(
+          target.workshopId,
+          target.outcomeId,
+          stored,
+          { [target.field]: text },
+          nowIso(),
+        );
         await db.agreements.put(agreement);
       }
       written += 1;

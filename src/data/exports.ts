@@ -17,9 +17,14 @@ export async function recordExport(workshopId: string, record: ExportRecord): Pr
 }
 
 /** Notes several exports at once (a backup of everything), with when the backup was made. */
-export async function recordBackup(at: string, records: readonly { workshopId: string; fingerprint: string }[]): Promise<void> {
+export async function recordBackup(
+  at: string,
+  records: readonly { workshopId: string; fingerprint: string }[],
+): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
-    await db.settings.bulkPut(records.map((r) => ({ key: exportKey(r.workshopId), value: { at, fingerprint: r.fingerprint } })));
+    await db.settings.bulkPut(
+      records.map((r) => ({ key: exportKey(r.workshopId), value: { at, fingerprint: r.fingerprint } })),
+    );
     await db.settings.put({ key: BACKUP_KEY, value: { at, workshops: records.length } });
   });
 }

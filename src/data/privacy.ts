@@ -8,7 +8,10 @@ import { nowIso } from '../domain/ids.ts';
  */
 export async function setPrivateScoring(workshopId: string, on: boolean): Promise<void> {
   const stamp = nowIso();
-  await db.workshops.update(workshopId, on ? { privateScoring: true, revealedAt: null, updatedAt: stamp } : { privateScoring: false, updatedAt: stamp });
+  await db.workshops.update(
+    workshopId,
+    on ? { privateScoring: true, revealedAt: null, updatedAt: stamp } : { privateScoring: false, updatedAt: stamp },
+  );
 }
 
 /** Reveals every group's scores in a private-scoring workshop, from now on. */

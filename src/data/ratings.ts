@@ -61,16 +61,28 @@ function changedAfter(id: string, sent: SentWrite): Set<string> {
  * same moment can meet this. Without `seen` or an earlier write, the rating is read and then
  * written in one transaction.
  */
-export function saveRating(group: Group, outcomeId: string, change: Partial<RatingFields>, seen?: Rating | null): Promise<Rating> {
+export function saveRating(
+  group: Group,
+  outcomeId: string,
+  change: Partial<RatingFields>,
+  seen?: Rating | null,
+): Promise<Rating> {
   const id = ratingId(group.id, outcomeId);
   const base = newer(lastWritten.get(id), seen);
   const sent = sendWrite(id, change);
-  const saving = base === undefined ? readThenWrite(group, outcomeId, change) : writeOver(group, outcomeId, change, base, sent);
+  const saving =
+    base === undefined ? readThenWrite(group, outcomeId, change) : writeOver(group, outcomeId, change, base, sent);
   return saving.finally(() => finishWrite(id, sent));
 }
 
 /** The change laid over `base`, sent with a read of what it replaces; see saveRating. */
-function writeOver(group: Group, outcomeId: string, change: Partial<RatingFields>, base: Rating | null, sent: SentWrite): Promise<Rating> {
+function writeOver(
+  group: Group,
+  outcomeId: string,
+  change: Partial<RatingFields>,
+  base: Rating | null,
+  sent: SentWrite,
+): Promise<Rating> {
   const id = ratingId(group.id, outcomeId);
   const rating = ratingWith(group, outcomeId, base, change, nowIso());
   lastWritten.set(id, rating);
@@ -117,7 +129,8 @@ function putReplacing(rating: Rating): Promise<Rating | undefined> {
       }
     };
     // A refused request aborts the transaction; its error (a full device: QuotaExceededError) is the transaction's.
-    tx.onabort = () => reject(tx.error ?? new DOMException('The change was not saved: the write was stopped.', 'AbortError'));
+    tx.onabort = () =>
+      reject(tx.error ?? new DOMException('The change was not saved: the write was stopped.', 'AbortError'));
     try {
       store.put(rating);
     } catch (error) {
@@ -158,7 +171,8 @@ function announcePut(rating: Rating): void {
     [part(':dels')]: new RangeSet().addKey(rating.id),
   };
   for (const index of db.ratings.schema.indexes) {
-    if (index.keyPath !== undefined) parts[part(index.name)] = new RangeSet().addKey(Dexie.getByKeyPath(rating, index.keyPath));
+    if (index.keyPath !== undefined)
+      parts[part(index.name)] = new RangeSet().addKey(Dexie.getByKeyPath(rating, index.keyPath));
   }
   Dexie.on('storagemutated').fire(parts);
 }
@@ -187,7 +201,12 @@ function readThenWrite(group: Group, outcomeId: string, change: Partial<RatingFi
  * of this tab changed it, or it has changed again since (someone wrote after us). If the rating has
  * been removed since, it stays removed. Returns the rating as it is then stored.
  */
-function restoreOverwritten(base: Rating | null, stored: Rating | undefined, ours: Rating, sent: SentWrite): Promise<Rating> {
+function restoreOverwritten(
+  base: Rating | null,
+  stored: Rating | undefined,
+  ours: Rating,
+  sent: SentWrite,
+): Promise<Rating> {
   return db.transaction('rw', db.ratings, () =>
     db.ratings.get(ours.id).then((current) => {
       if (!current) return ours;
@@ -227,8 +246,23 @@ function commitNow(tx: Transaction | IDBTransaction): void {
  * A group's rating of an outcome: `change` laid over `under` (what is stored, or taken as stored),
  * with every field present. The one rule for building a rating from a part of one.
  */
-export function ratingWith(group: Group, outcomeId: string, under: Partial<Rating> | null | undefined, change: Partial<RatingFields>, updatedAt: string): Rating {
-  return { id: ratingId(group.id, outcomeId), workshopId: group.workshopId, groupId: group.id, outcomeId, ...EMPTY, ...under, ...change, updatedAt };
+export function ratingWith(
+  group: Group,
+  outcomeId: string,
+  under: Partial<Rating> | null | undefined,
+  change: Partial<RatingFields>,
+  updatedAt: string,
+): Rating {
+  return {
+    id: ratingId(group.id, outcomeId),
+    workshopId: group.workshopId,
+    groupId: group.id,
+    outcomeId,
+    ...EMPTY,
+    ...under,
+    ...change,
+    updatedAt,
+  };
 }
 
 /** The later of this tab's last write and the version on the screen (undefined: neither known). */

@@ -11,7 +11,12 @@ export const MAX_ACTION_TEXT = MAX_NAME_LENGTH;
 
 /** Trims the action form's text and checks it; returns the cleaned input and an error message per bad field. */
 export function validateAction(raw: ActionInput): { input: ActionInput; errors: ActionInputErrors } {
-  const input: ActionInput = { what: raw.what.trim(), owner: raw.owner.trim(), due: raw.due.trim(), status: raw.status };
+  const input: ActionInput = {
+    what: raw.what.trim(),
+    owner: raw.owner.trim(),
+    due: raw.due.trim(),
+    status: raw.status,
+  };
   const errors: ActionInputErrors = {};
   if (input.what === '') errors.what = 'Enter what needs to happen';
   else if (input.what.length > MAX_ACTION_TEXT)

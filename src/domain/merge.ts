@@ -78,7 +78,12 @@ interface Slot<T> {
 type Status = 'added' | 'updated' | 'unchanged' | 'older';
 
 /** Offers an incoming record: it replaces the best so far only if strictly newer (ties keep the first). */
-function offer<T extends { updatedAt: string }>(slots: Map<string, Slot<T>>, id: string, incoming: T, stored: T | undefined): void {
+function offer<T extends { updatedAt: string }>(
+  slots: Map<string, Slot<T>>,
+  id: string,
+  incoming: T,
+  stored: T | undefined,
+): void {
   const slot = slots.get(id);
   if (!slot) {
     slots.set(id, { stored, best: stored ?? incoming, sawOlder: false });
@@ -156,7 +161,8 @@ export function planImport(bundles: readonly WorkshopBundle[], stored: StoredRec
     }
     for (const rating of bundle.ratings) {
       // A score of a group that was left out is left out with it.
-      if (refusedGroups.has(rating.groupId) || !mergers.ratings.offer({ ...rating, workshopId }, workshopId)) clash(workshopId, 'ratings');
+      if (refusedGroups.has(rating.groupId) || !mergers.ratings.offer({ ...rating, workshopId }, workshopId))
+        clash(workshopId, 'ratings');
     }
     for (const agreement of bundle.agreements) {
       if (!mergers.agreements.offer({ ...agreement, workshopId }, workshopId)) clash(workshopId, 'agreements');
@@ -184,7 +190,8 @@ export function planImport(bundles: readonly WorkshopBundle[], stored: StoredRec
     for (const kind of RECORD_KINDS) plan[kind].clashing = clashes.get(id)?.[kind] ?? 0;
     plans.set(id, plan);
     // An import always leaves the workshop not deleted: bringing it back is what importing means.
-    if (details === 'added' || details === 'updated' || restored) writes.workshops.push({ ...slot.best, deletedAt: null });
+    if (details === 'added' || details === 'updated' || restored)
+      writes.workshops.push({ ...slot.best, deletedAt: null });
   }
   writes.groups = mergers.groups.tally((id) => plans.get(id)!.groups);
   writes.ratings = mergers.ratings.tally((id) => plans.get(id)!.ratings);
@@ -219,12 +226,17 @@ function listing(parts: readonly string[]): string {
 
 /** What a new workshop brings: "2 groups and 4 scores", plus agreed scores and actions when it has any. */
 function addedRecords(p: WorkshopPlan): string {
-  return listing(RECORD_KINDS.filter((kind) => kind === 'groups' || kind === 'ratings' || p[kind].added > 0).map((kind) => count(p[kind].added, NOUNS[kind])));
+  return listing(
+    RECORD_KINDS.filter((kind) => kind === 'groups' || kind === 'ratings' || p[kind].added > 0).map((kind) =>
+      count(p[kind].added, NOUNS[kind]),
+    ),
+  );
 }
 
 function changedParts(p: WorkshopPlan, past: boolean): string[] {
   const parts: string[] = [];
-  const say = (verb: string, pastVerb: string, what: string) => parts.push(past ? `${what} ${pastVerb}` : `${verb} ${what}`);
+  const say = (verb: string, pastVerb: string, what: string) =>
+    parts.push(past ? `${what} ${pastVerb}` : `${verb} ${what}`);
   if (p.restored) parts.push(past ? 'brought back from deleted workshops' : 'bring it back from deleted workshops');
   if (p.details === 'updated') parts.push(past ? 'details updated' : 'update its details');
   for (const kind of RECORD_KINDS) {
@@ -242,7 +254,8 @@ function keptNote(p: WorkshopPlan): string {
   const one = older.length === 1 && p.details !== 'older' && RECORD_KINDS.every((kind) => p[kind].older <= 1);
   if (older.length) notes.push(`${capitalise(listing(older))} will be left as ${one ? 'it is' : 'they are'}.`);
   const clashing = RECORD_KINDS.reduce((sum, kind) => sum + p[kind].clashing, 0);
-  if (clashing) notes.push(`${count(clashing, 'record')} will be left out: their ids belong to another workshop on this device.`);
+  if (clashing)
+    notes.push(`${count(clashing, 'record')} will be left out: their ids belong to another workshop on this device.`);
   return notes.join(' ');
 }
 
@@ -256,7 +269,8 @@ export function describePlan(plan: ImportPlan): string[] {
     const tail = note ? ` ${note}` : '';
     if (p.details === 'added') return `This will add 1 workshop, “${p.name}”, with ${addedRecords(p)}.${tail}`;
     const parts = changedParts(p, false);
-    if (parts.length === 0) return `Nothing will change in “${p.name}”: this device already has everything in it.${tail}`;
+    if (parts.length === 0)
+      return `Nothing will change in “${p.name}”: this device already has everything in it.${tail}`;
     return `This will update “${p.name}”: ${parts.join(', ')}.${tail}`;
   });
 }

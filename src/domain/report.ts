@@ -100,7 +100,12 @@ export function medianBasis(stats: Pick<OutcomeStats, 'nowValues' | 'targetValue
   return `Median of ${groupsLabel(nows)} (${targets} for target)`;
 }
 
-function scoreFor(framework: Framework, title: string, stats: OutcomeStats, agreement: Agreement | undefined): ReportScore {
+function scoreFor(
+  framework: Framework,
+  title: string,
+  stats: OutcomeStats,
+  agreement: Agreement | undefined,
+): ReportScore {
   if (hasAgreedScore(agreement)) {
     const now = isLevel(framework, agreement.now) ? agreement.now : null;
     const target = isLevel(framework, agreement.target) ? agreement.target : null;
@@ -135,7 +140,9 @@ function scoreFor(framework: Framework, title: string, stats: OutcomeStats, agre
 export function orderByGap(scores: readonly ReportScore[]): ReportScore[] {
   // One ordering rule for the whole app: `byGap` decides, given the gaps the report uses.
   const byOutcome = new Map(scores.map((s) => [s.outcomeId, s]));
-  return byGap(scores.map((s) => ({ ...s.stats, gap: s.gap }))).flatMap((stats) => byOutcome.get(stats.outcomeId) ?? []);
+  return byGap(scores.map((s) => ({ ...s.stats, gap: s.gap }))).flatMap(
+    (stats) => byOutcome.get(stats.outcomeId) ?? [],
+  );
 }
 
 /** Each group's non-empty evidence and notes per outcome, in framework order; outcomes with none are left out. */

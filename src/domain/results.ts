@@ -22,8 +22,7 @@ export interface GroupSeries {
 /** The workshop's groups in a stable order: as created, then by name and id to break ties. */
 export function orderedGroups(groups: readonly Group[]): Group[] {
   return [...groups].sort(
-    (a, b) =>
-      a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
   );
 }
 

@@ -42,7 +42,8 @@ export function validateWorkshopInput(raw: WorkshopInput): { input: WorkshopInpu
   };
   const errors: WorkshopInputErrors = {};
   if (input.name === '') errors.name = 'Enter a name for the workshop';
-  else if (input.name.length > MAX_NAME_LENGTH) errors.name = `Workshop name must be ${MAX_NAME_LENGTH} characters or fewer`;
+  else if (input.name.length > MAX_NAME_LENGTH)
+    errors.name = `Workshop name must be ${MAX_NAME_LENGTH} characters or fewer`;
   if (input.organisation.length > MAX_NAME_LENGTH)
     errors.organisation = `Organisation must be ${MAX_NAME_LENGTH} characters or fewer`;
   if (input.facilitator.length > MAX_NAME_LENGTH)
@@ -61,7 +62,8 @@ export function groupNameKey(name: string): string {
 export function validateGroupName(raw: string, takenNames: readonly string[] = []): { name: string; error?: string } {
   const name = raw.trim();
   if (name === '') return { name, error: 'Enter a name for the group' };
-  if (name.length > MAX_NAME_LENGTH) return { name, error: `Group name must be ${MAX_NAME_LENGTH} characters or fewer` };
+  if (name.length > MAX_NAME_LENGTH)
+    return { name, error: `Group name must be ${MAX_NAME_LENGTH} characters or fewer` };
   if (takenNames.some((t) => groupNameKey(t) === groupNameKey(name)))
     return { name, error: `There is already a group called “${name}”` };
   return { name };
@@ -93,6 +95,12 @@ let dateTime: Intl.DateTimeFormat | undefined;
 /** A moment (an ISO timestamp) in the device's time zone, for people in the UK: "27 November 2026 at 14:05". */
 export function formatDateTime(iso: string): string {
   const time = new Date(iso);
-  dateTime ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  dateTime ??= new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return Number.isNaN(time.getTime()) ? iso : dateTime.format(time).replace(', ', ' at ');
 }

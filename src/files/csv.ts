@@ -74,7 +74,21 @@ export function ratingsCsv(framework: Framework, bundle: WorkshopBundle): string
       ];
     }),
   );
-  const header = ['Workshop', 'Date', 'Group', 'Outcome ID', 'Outcome', 'Now', 'Now level', 'Target', 'Target level', 'Confidence', 'Evidence', 'Notes', 'Last changed'];
+  const header = [
+    'Workshop',
+    'Date',
+    'Group',
+    'Outcome ID',
+    'Outcome',
+    'Now',
+    'Now level',
+    'Target',
+    'Target level',
+    'Confidence',
+    'Evidence',
+    'Notes',
+    'Last changed',
+  ];
   return toCsv(header, rows);
 }
 
@@ -84,11 +98,28 @@ export function agreementsCsv(framework: Framework, bundle: WorkshopBundle): str
   const rows = framework.outcomes.flatMap((outcome, i) => {
     const agreement = bundle.agreements.find((a) => a.outcomeId === outcome.id);
     if (!agreement) return [];
-    const empty = agreement.now === null && agreement.target === null && agreement.rationale.trim() === '' && agreement.dissent.trim() === '';
+    const empty =
+      agreement.now === null &&
+      agreement.target === null &&
+      agreement.rationale.trim() === '' &&
+      agreement.dissent.trim() === '';
     if (empty) return [];
-    return [[outcome.id, outcome.title, nowCell(framework, agreement.now), agreement.target ?? '', agreement.rationale, agreement.dissent, stats[i]?.medianNow ?? '']];
+    return [
+      [
+        outcome.id,
+        outcome.title,
+        nowCell(framework, agreement.now),
+        agreement.target ?? '',
+        agreement.rationale,
+        agreement.dissent,
+        stats[i]?.medianNow ?? '',
+      ],
+    ];
   });
-  return toCsv(['Outcome ID', 'Outcome', 'Agreed now', 'Agreed target', 'Rationale', 'Dissent', "Groups' median now"], rows);
+  return toCsv(
+    ['Outcome ID', 'Outcome', 'Agreed now', 'Agreed target', 'Rationale', 'Dissent', "Groups' median now"],
+    rows,
+  );
 }
 
 /** One row per action: by outcome in the framework's order, then in the order they were added. */
@@ -96,7 +127,10 @@ export function actionsCsv(framework: Framework, bundle: WorkshopBundle): string
   const order = new Map(framework.outcomes.map((o, i) => [o.id, i]));
   const position = (outcomeId: string) => order.get(outcomeId) ?? order.size;
   const actions = [...bundle.actions].sort(
-    (a, b) => position(a.outcomeId) - position(b.outcomeId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    (a, b) =>
+      position(a.outcomeId) - position(b.outcomeId) ||
+      a.createdAt.localeCompare(b.createdAt) ||
+      a.id.localeCompare(b.id),
   );
   const rows = actions.map((action) => [
     framework.outcomes.find((o) => o.id === action.outcomeId)?.title ?? action.outcomeId,

@@ -2,7 +2,17 @@
 import type { Workshop, WorkshopBundle } from '../domain/types.ts';
 import { nowIso } from '../domain/ids.ts';
 import { getFramework } from '../framework/frameworks.ts';
-import { APP_NAME, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATE_PATTERN, FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_FILE_MB, megabytes } from './format.ts';
+import {
+  APP_NAME,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  DATE_PATTERN,
+  FILE_FORMAT,
+  FILE_FORMAT_VERSION,
+  MAX_FILE_BYTES,
+  MAX_FILE_MB,
+  megabytes,
+} from './format.ts';
 import type { FileEnvelope } from './schema.ts';
 
 /** The file's envelope for a workshop: fields in a fixed order, records in a stable order. */
@@ -18,9 +28,14 @@ export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, export
       outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) ||
       a.id.localeCompare(b.id),
   );
-  const agreements = [...bundle.agreements].sort((a, b) => outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) || a.id.localeCompare(b.id));
+  const agreements = [...bundle.agreements].sort(
+    (a, b) => outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) || a.id.localeCompare(b.id),
+  );
   const actions = [...bundle.actions].sort(
-    (a, b) => outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    (a, b) =>
+      outcomeOrder(a.outcomeId) - outcomeOrder(b.outcomeId) ||
+      a.createdAt.localeCompare(b.createdAt) ||
+      a.id.localeCompare(b.id),
   );
   // Built field by field, not spread: `workshopId` and `deletedAt` stay on the device.
   return {
@@ -121,7 +136,11 @@ export function contentFingerprint(bundle: WorkshopBundle): string {
 }
 
 /** Every workshop on the device in one file ("Export everything"), which imports back as they were. */
-export function backupFile(bundles: readonly WorkshopBundle[], appVersion: string, exportedAt: string = nowIso()): File {
+export function backupFile(
+  bundles: readonly WorkshopBundle[],
+  appVersion: string,
+  exportedAt: string = nowIso(),
+): File {
   const backup = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,

@@ -105,7 +105,10 @@ export function migrateV1ToV2(envelope: VersionedEnvelope): VersionedEnvelope {
 const migrations: Readonly<Record<number, Migration>> = { 1: migrateV1ToV2 };
 
 /** Brings an envelope of any version this app reads up to the current version, one step at a time. */
-export function migrate(envelope: VersionedEnvelope, steps: Readonly<Record<number, Migration>> = migrations): VersionedEnvelope {
+export function migrate(
+  envelope: VersionedEnvelope,
+  steps: Readonly<Record<number, Migration>> = migrations,
+): VersionedEnvelope {
   let current = envelope;
   while (current.formatVersion < FILE_FORMAT_VERSION) {
     const step = steps[current.formatVersion];

@@ -5,8 +5,30 @@ import { agreementId, ratingId } from '../domain/ids.ts';
 import { isIsoDate, isPlausibleYear } from '../domain/workshop-input.ts';
 import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, MAX_FILE_MB, MAX_NESTING_DEPTH, isTimestamp, megabytes, migrate, type VersionedEnvelope } from './format.ts';
-import { alternatives, fieldOf, parseEnvelope, problemOf, scoreMessage, shown, subjectOf, type FileEnvelope, type Path } from './schema.ts';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  FILE_FORMAT,
+  FILE_FORMAT_VERSION,
+  MAX_FILE_BYTES,
+  MAX_FILE_MB,
+  MAX_NESTING_DEPTH,
+  isTimestamp,
+  megabytes,
+  migrate,
+  type VersionedEnvelope,
+} from './format.ts';
+import {
+  alternatives,
+  fieldOf,
+  parseEnvelope,
+  problemOf,
+  scoreMessage,
+  shown,
+  subjectOf,
+  type FileEnvelope,
+  type Path,
+} from './schema.ts';
 
 /** A file that passed every check, as a bundle ready to merge. */
 export interface ParsedFile {
@@ -61,7 +83,8 @@ async function readTexts(files: readonly File[]): Promise<(string | undefined)[]
       const parts = batch.map((i) => files[i]!);
       try {
         const buffer = await (parts.length === 1 ? parts[0]! : new Blob(parts)).arrayBuffer();
-        if (buffer.byteLength !== parts.reduce((sum, file) => sum + file.size, 0)) throw new Error('a file changed while it was read');
+        if (buffer.byteLength !== parts.reduce((sum, file) => sum + file.size, 0))
+          throw new Error('a file changed while it was read');
         let offset = 0;
         batch.forEach((i, j) => {
           const size = parts[j]!.size;
@@ -70,7 +93,13 @@ async function readTexts(files: readonly File[]): Promise<(string | undefined)[]
         });
       } catch {
         await Promise.all(
-          batch.map(async (i) => (texts[i] = await files[i]!.arrayBuffer().then((b) => decodeText(new Uint8Array(b)), () => undefined))),
+          batch.map(
+            async (i) =>
+              (texts[i] = await files[i]!.arrayBuffer().then(
+                (b) => decodeText(new Uint8Array(b)),
+                () => undefined,
+              )),
+          ),
         );
       }
     }),
@@ -98,10 +127,13 @@ function decodeText(bytes: Uint8Array): string {
 function checkFile(file: File, text: string | undefined): { bundles: WorkshopBundle[] } | { message: string } {
   const name = `“${file.name}”`;
   if (file.size > MAX_FILE_BYTES) {
-    return { message: `${name} is too large to be an Outcomes Workshop file (${megabytes(file.size)} MB; the limit is ${MAX_FILE_MB} MB).` };
+    return {
+      message: `${name} is too large to be an Outcomes Workshop file (${megabytes(file.size)} MB; the limit is ${MAX_FILE_MB} MB).`,
+    };
   }
   // Reading fails when the file vanished or is still in the cloud (iPadOS Files): say so, do not crash.
-  if (text === undefined) return { message: `${name} could not be opened on this device. Save it to the device, then import it again.` };
+  if (text === undefined)
+    return { message: `${name} could not be opened on this device. Save it to the device, then import it again.` };
   return parseImportText(text, file.name);
 }
 
@@ -109,7 +141,11 @@ function checkFile(file: File, text: string | undefined): { bundles: WorkshopBun
  * Checks the text of a workshop file or of a backup ("Export everything") and turns it into
  * bundles, or says why it is refused. A backup is refused whole if any workshop in it is.
  */
-export function parseImportText(text: string, fileName: string, now: Date = new Date()): { bundles: WorkshopBundle[] } | { message: string } {
+export function parseImportText(
+  text: string,
+  fileName: string,
+  now: Date = new Date(),
+): { bundles: WorkshopBundle[] } | { message: string } {
   const name = `“${fileName}”`;
   const body = text.replace(/^\uFEFF/, ''); // a byte-order mark some editors add on Windows
   if (body.trim() === '') return { message: `${name} is empty. Export the workshop again and import the new file.` };
@@ -135,7 +171,15 @@ function parseWorkshopObject(raw: unknown, name: string, now: Date): { bundle: W
   if (typeof header === 'string') return { message: header };
   const migrated = migrate(header);
   const parsed = parseEnvelope(migrated);
-  if (!parsed.ok) return { message: shapeMessage(migrated, parsed.issue.path?.map((p) => p.key as string | number) ?? [], parsed.issue, name) };
+  if (!parsed.ok)
+    return {
+      message: shapeMessage(
+        migrated,
+        parsed.issue.path?.map((p) => p.key as string | number) ?? [],
+        parsed.issue,
+        name,
+      ),
+    };
   const problem = checkMeaning(parsed.envelope, name, now);
   if (problem) return { message: problem };
   return { bundle: toBundle(parsed.envelope) };
@@ -146,14 +190,17 @@ function parseBackup(raw: unknown, name: string, now: Date): { bundles: Workshop
   const versionProblem = checkVersion(raw, name, 'backup format', BACKUP_FORMAT_VERSION);
   if (versionProblem) return { message: versionProblem };
   const workshops = fieldOf(raw, 'workshops');
-  if (!Array.isArray(workshops)) return { message: `${name} is damaged: it is a backup, but its list of workshops is missing.` };
-  if (workshops.length === 0) return { message: `${name} is a backup with no workshops in it, so there is nothing to import.` };
+  if (!Array.isArray(workshops))
+    return { message: `${name} is damaged: it is a backup, but its list of workshops is missing.` };
+  if (workshops.length === 0)
+    return { message: `${name} is a backup with no workshops in it, so there is nothing to import.` };
   const bundles: WorkshopBundle[] = [];
   const ids = new Set<string>();
   for (const [i, item] of workshops.entries()) {
     const result = parseWorkshopObject(item, `${name} (workshop ${i + 1} of ${workshops.length})`, now);
     if ('message' in result) return result;
-    if (ids.has(result.bundle.workshop.id)) return { message: `${name} is damaged: two workshops in it have the same id (“${result.bundle.workshop.id}”).` };
+    if (ids.has(result.bundle.workshop.id))
+      return { message: `${name} is damaged: two workshops in it have the same id (“${result.bundle.workshop.id}”).` };
     ids.add(result.bundle.workshop.id);
     bundles.push(result.bundle);
   }
@@ -173,7 +220,8 @@ function nestedTooDeeply(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // a backslash: the next character is escaped
+      if (c === 0x5c)
+        i += 1; // a backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -203,7 +251,12 @@ function checkHeader(raw: unknown, name: string): VersionedEnvelope | string {
 }
 
 /** What is wrong with a file's `formatVersion` (of a workshop file or a backup), if anything. */
-function checkVersion(raw: unknown, name: string, kind: 'file format' | 'backup format', newest: number): string | undefined {
+function checkVersion(
+  raw: unknown,
+  name: string,
+  kind: 'file format' | 'backup format',
+  newest: number,
+): string | undefined {
   const version = fieldOf(raw, 'formatVersion');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return `${name} is damaged: its ${kind} version (${shown(version)}) is not one this app knows.`;
@@ -215,7 +268,12 @@ function checkVersion(raw: unknown, name: string, kind: 'file format' | 'backup 
 }
 
 /** The message for the first problem valibot found in the file's shape. */
-function shapeMessage(raw: unknown, path: Path, issue: { type: string; received: string; requirement?: unknown }, name: string): string {
+function shapeMessage(
+  raw: unknown,
+  path: Path,
+  issue: { type: string; received: string; requirement?: unknown },
+  name: string,
+): string {
   const key = path.at(-1);
   const subject = subjectOf(raw, path);
   // valibot takes a list for a set of fields with none of them: say a list is there, not that a field is missing.
@@ -244,7 +302,8 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
   if (!framework) {
     return `${name} uses a scoring framework this app does not know (“${workshop.frameworkId}”). Update the app on this device, then import it again.`;
   }
-  const notAllowed = (path: Path, key: string) => `${name} has a value that is not allowed: ${subjectOf(envelope, path)} ${problemOf(key, { type: 'regex' })}.`;
+  const notAllowed = (path: Path, key: string) =>
+    `${name} has a value that is not allowed: ${subjectOf(envelope, path)} ${problemOf(key, { type: 'regex' })}.`;
   // A time far ahead would win every merge for ever (newest wins): allow a day for a wrong clock.
   const latest = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString();
   /** What is wrong with the first timestamp among `keys` of the record at `path`, if anything. */
@@ -255,7 +314,8 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
       if (value > latest) {
         return `${name} has a value that is not allowed: ${subjectOf(envelope, [...path, key])} is in the future (${value}). Check the date and time on the tablet that made the file.`;
       }
-      if (value < EARLIEST_TIMESTAMP) return `${name} has a value that is not allowed: ${subjectOf(envelope, [...path, key])} is before the year 2000 (${value}).`;
+      if (value < EARLIEST_TIMESTAMP)
+        return `${name} has a value that is not allowed: ${subjectOf(envelope, [...path, key])} is before the year 2000 (${value}).`;
     }
     return undefined;
   };
@@ -292,8 +352,10 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
     }
     if (ratingIds.has(rating.id)) return `${name} is damaged: it has two scores for ${subjectOf(envelope, path)}.`;
     ratingIds.add(rating.id);
-    if (!knownOutcome(rating.outcomeId)) return `${name} has a score for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
-    const problem = checkScore(rating, framework, name, () => subjectOf(envelope, path)) ?? badTimestamp(rating, path, ['updatedAt']);
+    if (!knownOutcome(rating.outcomeId))
+      return `${name} has a score for an outcome this app does not know: ${subjectOf(envelope, path)}.`;
+    const problem =
+      checkScore(rating, framework, name, () => subjectOf(envelope, path)) ?? badTimestamp(rating, path, ['updatedAt']);
     if (problem) return problem;
   }
 
@@ -301,7 +363,8 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
   for (const [i, agreement] of workshop.agreements.entries()) {
     const path: Path = ['workshop', 'agreements', i];
     const subject = subjectOf(envelope, path);
-    if (!knownOutcome(agreement.outcomeId)) return `${name} has an agreed score for an outcome this app does not know: ${subject}.`;
+    if (!knownOutcome(agreement.outcomeId))
+      return `${name} has an agreed score for an outcome this app does not know: ${subject}.`;
     if (agreement.id !== agreementId(workshop.id, agreement.outcomeId)) {
       return `${name} is damaged: ${subject} has the wrong id (“${agreement.id}”).`;
     }
@@ -309,7 +372,8 @@ function checkMeaning(envelope: FileEnvelope, name: string, now: Date): string |
       return `${name} is damaged: it has two agreed scores for outcome “${outcomeTitle(agreement.outcomeId)}”.`;
     }
     agreementIds.add(agreement.id);
-    const problem = checkScore(agreement, framework, name, () => subject) ?? badTimestamp(agreement, path, ['updatedAt']);
+    const problem =
+      checkScore(agreement, framework, name, () => subject) ?? badTimestamp(agreement, path, ['updatedAt']);
     if (problem) return problem;
   }
 
@@ -342,7 +406,8 @@ function checkScore(
   subject: () => string,
 ): string | undefined {
   const onScale = (value: number) => framework.scale.levels.some((l) => l.value === value);
-  if (typeof score.now === 'number' && !onScale(score.now)) return scoreMessage(name, `${subject()}, now`, 'now', score.now, framework);
+  if (typeof score.now === 'number' && !onScale(score.now))
+    return scoreMessage(name, `${subject()}, now`, 'now', score.now, framework);
   if (score.target !== null && !onScale(score.target)) {
     return scoreMessage(name, `${subject()}, target`, 'target', score.target, framework);
   }
@@ -370,7 +435,13 @@ function toBundle(envelope: FileEnvelope): WorkshopBundle {
     privateScoring: w.privateScoring,
     revealedAt: w.revealedAt,
   };
-  const groups: Group[] = w.groups.map((g) => ({ id: g.id, workshopId: w.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt }));
+  const groups: Group[] = w.groups.map((g) => ({
+    id: g.id,
+    workshopId: w.id,
+    name: g.name,
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+  }));
   const ratings: Rating[] = w.ratings.map((r) => ({
     id: r.id,
     workshopId: w.id,

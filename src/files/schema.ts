@@ -17,8 +17,7 @@ import { getFramework } from '../framework/frameworks.ts';
 import type { Framework } from '../framework/types.ts';
 import { ACTION_STATUSES } from '../domain/types.ts';
 
-const text = (description: string) =>
-  v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH), v.description(description));
+const text = (description: string) => v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH), v.description(description));
 const requiredText = (description: string) =>
   v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH), v.description(description));
 const longText = (description: string) =>
@@ -26,7 +25,8 @@ const longText = (description: string) =>
 const timestamp = (description: string) =>
   v.pipe(v.string(), v.regex(TIMESTAMP_PATTERN), v.description(`${description}. UTC, written as ${TIMESTAMP_EXAMPLE}`));
 const level = v.pipe(v.number(), v.integer());
-const nowAnswer = (description: string) => v.pipe(v.nullable(v.union([level, v.literal('not-sure')])), v.description(description));
+const nowAnswer = (description: string) =>
+  v.pipe(v.nullable(v.union([level, v.literal('not-sure')])), v.description(description));
 
 /** A group in the file; its workshop is the one it is listed in. */
 export const groupSchema = v.object({
@@ -69,7 +69,11 @@ export const actionSchema = v.object({
   outcomeId: requiredText("Id of one of the framework's outcomes"),
   what: text('What is to be done'),
   owner: text('Who will do it'),
-  due: v.pipe(v.string(), v.regex(DUE_DATE_PATTERN), v.description('When it is due, YYYY-MM-DD, or empty if no date is set')),
+  due: v.pipe(
+    v.string(),
+    v.regex(DUE_DATE_PATTERN),
+    v.description('When it is due, YYYY-MM-DD, or empty if no date is set'),
+  ),
   status: v.pipe(v.picklist(ACTION_STATUSES), v.description('How far it has got')),
   createdAt: timestamp('When the action was added'),
   updatedAt: timestamp('When the action last changed; the newer record wins a merge'),
@@ -86,10 +90,15 @@ export const workshopSchema = v.object({
   frameworkVersion: text('Version of the framework when the workshop was created'),
   createdAt: timestamp('When the workshop was created'),
   updatedAt: timestamp("When the workshop's details last changed; the newer record wins a merge"),
-  privateScoring: v.pipe(v.boolean(), v.description("True when groups score on one tablet without seeing each other's scores")),
+  privateScoring: v.pipe(
+    v.boolean(),
+    v.description("True when groups score on one tablet without seeing each other's scores"),
+  ),
   revealedAt: v.pipe(
     v.nullable(v.pipe(v.string(), v.regex(TIMESTAMP_PATTERN))),
-    v.description(`When the facilitator revealed the groups' scores in private scoring, or null. UTC, written as ${TIMESTAMP_EXAMPLE}`),
+    v.description(
+      `When the facilitator revealed the groups' scores in private scoring, or null. UTC, written as ${TIMESTAMP_EXAMPLE}`,
+    ),
   ),
   groups: v.array(groupSchema),
   ratings: v.array(ratingSchema),
@@ -117,7 +126,9 @@ export const envelopeSchema = v.pipe(
 export type FileEnvelope = v.InferOutput<typeof envelopeSchema>;
 
 /** The checked shape of a file, or the first problem found (with where it is in the file). */
-export function parseEnvelope(input: unknown): { ok: true; envelope: FileEnvelope } | { ok: false; issue: v.BaseIssue<unknown> } {
+export function parseEnvelope(
+  input: unknown,
+): { ok: true; envelope: FileEnvelope } | { ok: false; issue: v.BaseIssue<unknown> } {
   // abortPipeEarly: one precise problem per file is what the message reports.
   const result = v.safeParse(envelopeSchema, input, { abortPipeEarly: true });
   if (result.success) return { ok: true, envelope: result.output };
@@ -197,11 +208,14 @@ function recordName(raw: unknown, section: unknown, index: number): string {
     return name === undefined ? `group ${index + 1}` : `group ${quote(name)}`;
   }
   if (section === 'agreements') {
-    return typeof outcomeId === 'string' ? `the agreed score for ${outcomeName(raw, outcomeId)}` : `agreed score ${index + 1}`;
+    return typeof outcomeId === 'string'
+      ? `the agreed score for ${outcomeName(raw, outcomeId)}`
+      : `agreed score ${index + 1}`;
   }
   if (section === 'actions') {
     const what = fieldOf(record, 'what');
-    const action = typeof what === 'string' && what.trim() !== '' ? `the action ${quote(what.trim())}` : `action ${index + 1}`;
+    const action =
+      typeof what === 'string' && what.trim() !== '' ? `the action ${quote(what.trim())}` : `action ${index + 1}`;
     return typeof outcomeId === 'string' ? `${action} for ${outcomeName(raw, outcomeId)}` : action;
   }
   const groupId = fieldOf(record, 'groupId');
@@ -262,9 +276,17 @@ export function alternatives(values: readonly unknown[]): string {
 }
 
 /** The refusal for a score outside the framework's scale, e.g. now is 7. */
-export function scoreMessage(name: string, subject: string, key: 'now' | 'target', value: unknown, framework: Framework | undefined): string {
+export function scoreMessage(
+  name: string,
+  subject: string,
+  key: 'now' | 'target',
+  value: unknown,
+  framework: Framework | undefined,
+): string {
   const values = framework?.scale.levels.map((l) => l.value) ?? [];
-  const range = values.length ? `a whole number from ${Math.min(...values)} to ${Math.max(...values)}` : "a whole number on the framework's scale";
+  const range = values.length
+    ? `a whole number from ${Math.min(...values)} to ${Math.max(...values)}`
+    : "a whole number on the framework's scale";
   const other = key === 'now' ? ', or “not sure”' : ', or blank';
   return `${name} has a score that is not allowed: ${subject} is ${shown(value)} (it must be ${range}${other}).`;
 }

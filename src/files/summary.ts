@@ -36,7 +36,12 @@ function shownNow(framework: Framework, now: NowAnswer): string {
  * One outcome's line: `- Data: agreed 2 → 4`; else the groups' median and the range of their "now",
  * `- Data: median 2.5 → 4, now 2 to 3 (3 groups, 1 not sure)`; else `- Data: not scored`.
  */
-function outcomeLine(framework: Framework, outcome: Outcome, stats: OutcomeStats, agreement: Agreement | undefined): string {
+function outcomeLine(
+  framework: Framework,
+  outcome: Outcome,
+  stats: OutcomeStats,
+  agreement: Agreement | undefined,
+): string {
   if (hasAgreedScore(agreement)) {
     return `- ${outcome.title}: agreed ${shownNow(framework, agreement.now)} → ${agreement.target ?? '?'}`;
   }
@@ -72,9 +77,7 @@ export function plainSummary(framework: Framework, bundle: WorkshopBundle): stri
       ),
     ),
     '',
-    bundle.actions.length === 0
-      ? 'Actions: none yet.'
-      : `Actions: ${bundle.actions.length} (${done} done).`,
+    bundle.actions.length === 0 ? 'Actions: none yet.' : `Actions: ${bundle.actions.length} (${done} done).`,
     '',
     'The full results (every group’s scores, the agreed scores and the actions) are in the attached or exported files.',
   ];
@@ -98,7 +101,8 @@ export function mailtoHref(subject: string, body: string, max = MAX_MAILTO_LENGT
   if (href(subject, body).length <= max) return href(subject, body);
   // The subject takes at most a third of the room, so there is always room to say what is missing.
   let title = subject;
-  for (let n = Array.from(subject).length - 1; n >= 0 && href(title, '').length > max / 3; n -= 1) title = `${cut(subject, n)}…`;
+  for (let n = Array.from(subject).length - 1; n >= 0 && href(title, '').length > max / 3; n -= 1)
+    title = `${cut(subject, n)}…`;
   const link = (text: string) => href(title, text);
   if (link(body).length <= max) return link(body);
   const fits = (text: string) => link(`${text}\n${SHORTENED_NOTE}`).length <= max;

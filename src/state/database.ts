@@ -15,13 +15,15 @@ let loading: Promise<DbModule> | undefined;
  * Dexie) while the first screen was being built cost about a fifth of a throttled cold start.
  */
 export function loadDatabase(): Promise<DbModule> {
-  loading ??= afterFirstPaint().then(() => Promise.all([import('../data/db.ts'), import('../data/draft-recovery.ts')])).then(([dbModule, { recoverDrafts }]) => {
-    const drafts = keptDrafts();
-    void recoverDrafts(drafts.map(([, draft]) => draft))
-      .then(() => drafts.forEach(([key, draft]) => dropDraft(key, draft.at)))
-      .catch((error: unknown) => console.error('Could not recover typed text', error));
-    return dbModule;
-  });
+  loading ??= afterFirstPaint()
+    .then(() => Promise.all([import('../data/db.ts'), import('../data/draft-recovery.ts')]))
+    .then(([dbModule, { recoverDrafts }]) => {
+      const drafts = keptDrafts();
+      void recoverDrafts(drafts.map(([, draft]) => draft))
+        .then(() => drafts.forEach(([key, draft]) => dropDraft(key, draft.at)))
+        .catch((error: unknown) => console.error('Could not recover typed text', error));
+      return dbModule;
+    });
   return loading;
 }
 

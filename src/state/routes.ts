@@ -32,7 +32,8 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 3 && second === 'compare') return { name: 'compare', workshopId: id };
   if (parts.length === 3 && second === 'actions') return { name: 'actions', workshopId: id };
   if (parts.length === 3 && second === 'report') return { name: 'report', workshopId: id };
-  if (parts.length === 4 && second === 'agree' && groupId !== undefined) return { name: 'agree', workshopId: id, outcomeId: groupId };
+  if (parts.length === 4 && second === 'agree' && groupId !== undefined)
+    return { name: 'agree', workshopId: id, outcomeId: groupId };
   if (second === 'g' && groupId !== undefined && parts.length <= 5) {
     if (outcome === 'overview') return { name: 'overview', workshopId: id, groupId };
     return { name: 'scoring', workshopId: id, groupId, outcomeId: outcome ?? null };

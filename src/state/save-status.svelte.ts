@@ -12,7 +12,8 @@ export function isQuotaError(error: unknown): boolean {
 
 /** Explains a failed IndexedDB write in plain English; quota errors may come wrapped in an AbortError. */
 export function describeWriteError(error: unknown): string {
-  if (isQuotaError(error)) return 'Not saved: this device has run out of storage space. Export the workshop to keep a copy.';
+  if (isQuotaError(error))
+    return 'Not saved: this device has run out of storage space. Export the workshop to keep a copy.';
   return 'Not saved: the browser would not store your change. Export the workshop to keep a copy.';
 }
 

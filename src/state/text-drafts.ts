@@ -62,7 +62,9 @@ function isDraft(value: unknown): value is TextDraft {
     typeof d.at === 'string' &&
     typeof t?.workshopId === 'string' &&
     typeof t.outcomeId === 'string' &&
-    ((t.kind === 'rating' && typeof (t as { groupId?: unknown }).groupId === 'string' && (t.field === 'evidence' || t.field === 'notes')) ||
+    ((t.kind === 'rating' &&
+      typeof (t as { groupId?: unknown }).groupId === 'string' &&
+      (t.field === 'evidence' || t.field === 'notes')) ||
       (t.kind === 'agreement' && (t.field === 'rationale' || t.field === 'dissent')))
   );
 }

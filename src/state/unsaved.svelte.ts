@@ -50,7 +50,12 @@ async function saveWithEarlier<F, R>(
  * sent again with it; if this one fails too, all of them are kept in memory for export. `seen` is
  * the score as the screen shows it (null: not scored yet), as `saveRating` takes it.
  */
-export function saveRatingKept(group: Group, outcomeId: string, change: Partial<RatingFields>, seen?: Rating | null): Promise<Rating | undefined> {
+export function saveRatingKept(
+  group: Group,
+  outcomeId: string,
+  change: Partial<RatingFields>,
+  seen?: Rating | null,
+): Promise<Rating | undefined> {
   const id = ratingId(group.id, outcomeId);
   return saveWithEarlier(
     () => unsaved.ratings.get(id)?.change,
@@ -102,7 +107,11 @@ export async function removeGroupKept(groupId: string): Promise<void> {
 }
 
 /** As `saveRatingKept`, for the room's agreed score of an outcome. */
-export function saveAgreementKept(workshopId: string, outcomeId: string, change: Partial<AgreementFields>): Promise<Agreement | undefined> {
+export function saveAgreementKept(
+  workshopId: string,
+  outcomeId: string,
+  change: Partial<AgreementFields>,
+): Promise<Agreement | undefined> {
   const id = agreementId(workshopId, outcomeId);
   return saveWithEarlier(
     () => unsaved.agreements.get(id)?.change,

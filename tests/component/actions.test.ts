@@ -55,7 +55,9 @@ describe('the actions of a workshop', { timeout: 40_000 }, () => {
 
   it('says how to add actions when there are none', async () => {
     await openActions([]);
-    expect(screen.getByText('No actions yet. Add them while agreeing each outcome on the compare screen.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No actions yet. Add them while agreeing each outcome on the compare screen.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByRole('link', { name: 'Back to workshop' })).toHaveAttribute('href', `#/w/${workshop.id}`);
   });

@@ -38,12 +38,11 @@ describe('agreeing an outcome', { timeout: 40_000 }, () => {
     expect(screen.getByRole('link', { name: 'Back to compare' })).toHaveAttribute('href', `#/w/${workshop.id}/compare`);
     const table = screen.getByRole('table', { name: /Data: each group/ });
     const blueRow = within(table).getByRole('row', { name: /Blue table/ });
-    expect(within(blueRow).getAllByRole('cell').map((c) => c.textContent?.trim())).toEqual([
-      '2 Developing',
-      '4 Embedded',
-      'High',
-      'Data strategy in draft',
-    ]);
+    expect(
+      within(blueRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent?.trim()),
+    ).toEqual(['2 Developing', '4 Embedded', 'High', 'Data strategy in draft']);
     const greenRow = within(table).getByRole('row', { name: /Green table/ });
     expect(within(greenRow).getAllByRole('cell')[0]).toHaveTextContent('Not sure');
   });
@@ -64,22 +63,32 @@ describe('agreeing an outcome', { timeout: 40_000 }, () => {
     const now = screen.getByRole('group', { name: /Data.*agreed now/ });
     expect(within(now).getByRole('radio', { name: 'Not sure' })).toBeInTheDocument();
     await user.click(within(now).getByRole('radio', { name: /^3 Established/ }));
-    await user.click(within(screen.getByRole('group', { name: /Data.*agreed target/ })).getByRole('radio', { name: /^4 Embedded/ }));
+    await user.click(
+      within(screen.getByRole('group', { name: /Data.*agreed target/ })).getByRole('radio', { name: /^4 Embedded/ }),
+    );
     await waitFor(async () =>
       expect(await db.agreements.get(agreementId(workshop.id, 'data'))).toMatchObject({ now: 3, target: 4 }),
     );
 
-    await fireEvent.input(screen.getByLabelText('Rationale'), { target: { value: 'Strategy signed off, not yet used' } });
+    await fireEvent.input(screen.getByLabelText('Rationale'), {
+      target: { value: 'Strategy signed off, not yet used' },
+    });
     expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.rationale).toBe('');
     await waitFor(
       async () =>
-        expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.rationale).toBe('Strategy signed off, not yet used'),
+        expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.rationale).toBe(
+          'Strategy signed off, not yet used',
+        ),
       { timeout: TEXT_DEBOUNCE_MS * 5 },
     );
-    expect(screen.getByLabelText('Dissent')).toHaveAccessibleDescription('Record any group or person who disagrees, and why.');
+    expect(screen.getByLabelText('Dissent')).toHaveAccessibleDescription(
+      'Record any group or person who disagrees, and why.',
+    );
     expect(await screen.findByText('Saved')).toBeInTheDocument();
     expect(await db.ratings.orderBy('id').toArray()).toEqual(before);
-    expect(within(screen.getByRole('group', { name: /agreed now/ })).getByRole('radio', { name: /^3 Established/ })).toBeChecked();
+    expect(
+      within(screen.getByRole('group', { name: /agreed now/ })).getByRole('radio', { name: /^3 Established/ }),
+    ).toBeChecked();
   });
 
   it('refuses an action with nothing to do, then adds a valid one and shows it', async () => {
@@ -98,7 +107,9 @@ describe('agreeing an outcome', { timeout: 40_000 }, () => {
     await user.type(screen.getByLabelText('What needs to happen'), 'Publish a data register');
     await user.type(screen.getByLabelText('Owner'), 'Data team');
     await fireEvent.input(screen.getByLabelText('Due date'), { target: { value: '2027-01-31' } });
-    expect(within(screen.getByRole('group', { name: 'Status' })).getByRole('radio', { name: 'Not started' })).toBeChecked();
+    expect(
+      within(screen.getByRole('group', { name: 'Status' })).getByRole('radio', { name: 'Not started' }),
+    ).toBeChecked();
     await user.click(screen.getByRole('radio', { name: 'In progress' }));
     await user.click(screen.getByRole('button', { name: 'Add action' }));
 
@@ -123,9 +134,13 @@ describe('agreeing an outcome', { timeout: 40_000 }, () => {
     await fireEvent.input(screen.getByLabelText('Rationale'), { target: { value: 'Agreed for Data' } });
     location.hash = `#/w/${workshop.id}/agree/connectivity`;
     expect(await screen.findByRole('heading', { level: 1, name: 'Agree: Connectivity' })).toBeInTheDocument();
-    await waitFor(async () => expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.rationale).toBe('Agreed for Data'), {
-      timeout: TEXT_DEBOUNCE_MS * 4,
-    });
+    await waitFor(
+      async () =>
+        expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.rationale).toBe('Agreed for Data'),
+      {
+        timeout: TEXT_DEBOUNCE_MS * 4,
+      },
+    );
     expect(await db.agreements.get(agreementId(workshop.id, 'connectivity'))).toBeUndefined();
   });
 
@@ -133,7 +148,9 @@ describe('agreeing an outcome', { timeout: 40_000 }, () => {
     const user = userEvent.setup();
     await openAgree();
     await user.click(screen.getByRole('button', { name: /Next outcome to agree/ }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Agree: Democracy and participation' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Agree: Democracy and participation' }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Previous outcome to agree/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Agree: Data' })).toBeInTheDocument();
   });

@@ -66,14 +66,23 @@ describe('autosave of free text', () => {
   });
 
   it('saves text to the outcome it was typed for when the screen moves on by a link before the pause ends', async () => {
-    await storeBundle({ workshop, groups: [group], ratings: [makeRating(group, 'connectivity', { now: 1, evidence: 'Connectivity evidence' })] });
+    await storeBundle({
+      workshop,
+      groups: [group],
+      ratings: [makeRating(group, 'connectivity', { now: 1, evidence: 'Connectivity evidence' })],
+    });
     await open();
     await fireEvent.input(screen.getByLabelText('Evidence'), { target: { value: 'Typed for Data' } });
     // Leaving by the browser's Back or a link: not Next or Previous, which write waiting text first.
     location.hash = `#/w/${workshop.id}/g/${group.id}/connectivity`;
     await screen.findByRole('heading', { level: 2, name: 'Connectivity' });
-    await waitFor(async () => expect((await db.ratings.get(id))?.evidence).toBe('Typed for Data'), { timeout: TEXT_DEBOUNCE_MS * 4 });
-    expect(await db.ratings.get(ratingId(group.id, 'connectivity'))).toMatchObject({ now: 1, evidence: 'Connectivity evidence' });
+    await waitFor(async () => expect((await db.ratings.get(id))?.evidence).toBe('Typed for Data'), {
+      timeout: TEXT_DEBOUNCE_MS * 4,
+    });
+    expect(await db.ratings.get(ratingId(group.id, 'connectivity'))).toMatchObject({
+      now: 1,
+      evidence: 'Connectivity evidence',
+    });
     expect(screen.getByLabelText('Evidence')).toHaveValue('Connectivity evidence');
   });
 
@@ -83,8 +92,14 @@ describe('autosave of free text', () => {
     await fireEvent.input(screen.getByLabelText('Evidence'), { target: { value: 'Will not save' } });
     window.dispatchEvent(new Event('pagehide'));
     // The header's status, and the banner that stays in view with what to do.
-    expect(await screen.findByText('Not saved: the browser would not store your change. Export the workshop to keep a copy.')).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Not saved: the browser would not store your change' })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Not saved: the browser would not store your change. Export the workshop to keep a copy.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Not saved: the browser would not store your change' }),
+    ).toBeInTheDocument();
     await db.open();
   });
 });

@@ -25,7 +25,9 @@ function threeGroups(): WorkshopBundle {
   });
   const set = (groupIndex: number, outcomeId: string, over: Partial<Rating>) => {
     const groupId = bundle.groups[groupIndex]?.id;
-    bundle.ratings = bundle.ratings.map((r) => (r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r));
+    bundle.ratings = bundle.ratings.map((r) =>
+      r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r,
+    );
   };
   set(0, 'inclusion', { now: 1 });
   set(1, 'inclusion', { now: 4, target: 5 });
@@ -72,7 +74,8 @@ function rowByHeader(t: HTMLElement, title: string): Record<string, string> {
 }
 
 /** The disagreement flag in an outcome's row header, or '' for none. */
-const flagOf = (t: HTMLElement, title: string) => text(rowHeader(t, title).querySelector('.flag') ?? document.createElement('i'));
+const flagOf = (t: HTMLElement, title: string) =>
+  text(rowHeader(t, title).querySelector('.flag') ?? document.createElement('i'));
 
 // Each test renders the whole app with two charts and a large table, which is slow in jsdom.
 describe('compare screen', { timeout: 40_000 }, () => {
@@ -112,7 +115,9 @@ describe('compare screen', { timeout: 40_000 }, () => {
     // The workshop screen showed an older copy, in which Adults scored inclusion 3 (now 1 in the database).
     const older = structuredClone(stored);
     const adults = older.groups[0]?.id;
-    older.ratings = older.ratings.map((r) => (r.groupId === adults && r.outcomeId === 'inclusion' ? { ...r, now: 3 } : r));
+    older.ratings = older.ratings.map((r) =>
+      r.groupId === adults && r.outcomeId === 'inclusion' ? { ...r, now: 3 } : r,
+    );
     older.workshop = { ...older.workshop, name: 'Name before the change' };
     // As if the workshop screen were still showing it (left() and the two seconds are unit-tested).
     showing(older);
@@ -268,7 +273,10 @@ describe('compare screen', { timeout: 40_000 }, () => {
   it('draws the agreed scores once any are set, and links each outcome to agreeing it', async () => {
     const user = userEvent.setup();
     const bundle = threeGroups();
-    await storeBundle({ ...bundle, agreements: [makeAgreement(bundle.workshop.id, 'inclusion', { now: 3, target: 5 })] });
+    await storeBundle({
+      ...bundle,
+      agreements: [makeAgreement(bundle.workshop.id, 'inclusion', { now: 3, target: 5 })],
+    });
     const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     const t = await table();
 
@@ -284,7 +292,9 @@ describe('compare screen', { timeout: 40_000 }, () => {
 
     const agreed = () => container.querySelectorAll('svg [data-group="agreed"]');
     // One agreed outcome: a marker on the radar and on the spread chart, but no shape through it yet.
-    await waitFor(() => expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(1));
+    await waitFor(() =>
+      expect(container.querySelectorAll('svg [data-group="agreed"] [data-point="now"]')).toHaveLength(1),
+    );
     expect(container.querySelectorAll('svg [data-group="agreed"] [data-shape]')).toHaveLength(0);
     expect(container.querySelectorAll('.dot[data-group="agreed"]')).toHaveLength(1);
     expect(screen.getByRole('img', { name: /and the agreed scores/ })).toBeInTheDocument();
@@ -294,7 +304,10 @@ describe('compare screen', { timeout: 40_000 }, () => {
 
   it('joins the agreed scores into a shape on the radar once every outcome is agreed', async () => {
     const bundle = threeGroups();
-    await storeBundle({ ...bundle, agreements: allOutcomes.map((o) => makeAgreement(bundle.workshop.id, o, { now: 3, target: 4 })) });
+    await storeBundle({
+      ...bundle,
+      agreements: allOutcomes.map((o) => makeAgreement(bundle.workshop.id, o, { now: 3, target: 4 })),
+    });
     const { container } = await renderAppAt(`#/w/${bundle.workshop.id}/compare`);
     await table();
     await waitFor(() =>
@@ -320,10 +333,14 @@ describe('compare screen', { timeout: 40_000 }, () => {
     const t = await table();
     const first = bundle.groups[0];
     const markers = (groupId: string) => container.querySelectorAll(`svg [data-group="${groupId}"]`);
-    await screen.findByRole('img', { name: /Radar chart of now levels for the median of the groups and 0 of 9 groups/ });
+    await screen.findByRole('img', {
+      name: /Radar chart of now levels for the median of the groups and 0 of 9 groups/,
+    });
     expect(container.querySelectorAll('svg [data-group="median"] [data-point="now"]')).toHaveLength(12);
     expect(markers(first?.id ?? '')).toHaveLength(0);
-    expect(screen.getByRole('group', { name: 'Show on the charts' })).toHaveAccessibleDescription(/radar shows their median/);
+    expect(screen.getByRole('group', { name: 'Show on the charts' })).toHaveAccessibleDescription(
+      /radar shows their median/,
+    );
     // The table has every group.
     expect(t.querySelectorAll('tbody tr:first-child td[data-group]')).toHaveLength(9);
 

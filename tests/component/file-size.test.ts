@@ -40,7 +40,9 @@ describe('files larger than 5 MB', () => {
     render(BackupControl, { props: { appVersion: '1.2.3' } });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Export everything' }));
 
-    expect(await screen.findByText(/^Saved outcomes-workshop-backup-.*\.json with 14 workshops\.$/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^Saved outcomes-workshop-backup-.*\.json with 14 workshops\.$/),
+    ).toBeInTheDocument();
     expect(saved).toHaveLength(1);
     expect(saved[0]!.file.size).toBeGreaterThan(6 * 1024 * 1024);
     expect(await lastBackup()).toMatchObject({ workshops: 14 });
@@ -61,7 +63,8 @@ describe('files too large to import again', () => {
     render(BackupControl, { props: { appVersion: '1.2.3' } });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Export everything' }));
 
-    const problem = /^The backup would be 3\d\.\d MB, more than the 32 MB this app can import again, so it was not saved\. Export each workshop from its own screen instead\.$/;
+    const problem =
+      /^The backup would be 3\d\.\d MB, more than the 32 MB this app can import again, so it was not saved\. Export each workshop from its own screen instead\.$/;
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(problem));
     expect(saved).toEqual([]);
     expect(await lastBackup()).toBeUndefined();
@@ -72,7 +75,8 @@ describe('files too large to import again', () => {
     render(ExportButton, { props: { workshopId: bundle!.workshop.id, appVersion: '1.2.3' } });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Export' }));
 
-    const problem = /^The workshop’s file would be 3\d\.\d MB, more than the 32 MB this app can import again, so it was not saved\. Shorten the longest evidence and notes, then export again\.$/;
+    const problem =
+      /^The workshop’s file would be 3\d\.\d MB, more than the 32 MB this app can import again, so it was not saved\. Shorten the longest evidence and notes, then export again\.$/;
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(problem));
     expect(saved).toEqual([]);
     expect(await lastExport(bundle!.workshop.id)).toBeUndefined();

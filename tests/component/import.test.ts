@@ -56,7 +56,9 @@ describe('ImportControl', () => {
     const before = await dbContents();
     await chooseFiles([new File([futureV3], 'future.json')]);
     const alert = await screen.findByRole('alert');
-    expect(await within(alert).findByText(/made by a newer version of Outcomes Workshop \(file format 3\)/)).toHaveTextContent(
+    expect(
+      await within(alert).findByText(/made by a newer version of Outcomes Workshop \(file format 3\)/),
+    ).toHaveTextContent(
       '“future.json” was made by a newer version of Outcomes Workshop (file format 3). Update the app on this device, then import it again.',
     );
     expect(await dbContents()).toEqual(before);
@@ -71,7 +73,11 @@ describe('ImportControl', () => {
     ]);
     const alert = await screen.findByRole('alert');
     expect(await within(alert).findByRole('heading', { name: 'There is a problem with 2 files' })).toBeInTheDocument();
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       '“notes.txt” is not an Outcomes Workshop file.',
       '“empty.json” is empty. Export the workshop again and import the new file.',
     ]);
@@ -83,7 +89,9 @@ describe('ImportControl', () => {
     const user = await chooseFiles([new File([sampleV1], 'budget-review-2026-11-27.json')], { onimported });
     const heading = await screen.findByRole('heading', { name: 'Check the import' });
     expect(heading).toHaveFocus();
-    expect(screen.getByText('This will add 1 workshop, “Budget review”, with 2 groups and 3 scores.')).toBeInTheDocument();
+    expect(
+      screen.getByText('This will add 1 workshop, “Budget review”, with 2 groups and 3 scores.'),
+    ).toBeInTheDocument();
     expect((await dbContents()).workshops).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Confirm import' }));
@@ -107,13 +115,17 @@ describe('ImportControl', () => {
     const user = await chooseFiles([other]);
     expect(await screen.findByText('This will update “Budget review”: add 1 group, add 1 score.')).toBeInTheDocument();
     expect(
-      screen.getByText('In “Budget review”, 2 groups will be called “Group 1”. Rename them on the workshop screen to tell them apart.'),
+      screen.getByText(
+        'In “Budget review”, 2 groups will be called “Group 1”. Rename them on the workshop screen to tell them apart.',
+      ),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
 
     // The same group changed on another tablet: one group, one name.
     const renamed = { ...here.groups[0]!, name: 'Group 1 (east)', updatedAt: '2026-11-27T12:00:00.000Z' };
-    await user.upload(screen.getByLabelText('Import workshop files'), [workshopFile({ ...here, groups: [renamed] }, '1.2.3')]);
+    await user.upload(screen.getByLabelText('Import workshop files'), [
+      workshopFile({ ...here, groups: [renamed] }, '1.2.3'),
+    ]);
     expect(await screen.findByRole('heading', { name: 'Check the import' })).toBeInTheDocument();
     expect(screen.queryByText(/groups will be called/)).not.toBeInTheDocument();
   });
@@ -121,11 +133,15 @@ describe('ImportControl', () => {
   it('imports agreed scores and actions from a version-2 file, and says so', async () => {
     const user = await chooseFiles([new File([sampleV2], 'budget-review-2026-11-27.json')]);
     expect(
-      await screen.findByText('This will add 1 workshop, “Budget review”, with 2 groups, 3 scores, 2 agreed scores and 2 actions.'),
+      await screen.findByText(
+        'This will add 1 workshop, “Budget review”, with 2 groups, 3 scores, 2 agreed scores and 2 actions.',
+      ),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Confirm import' }));
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Imported “Budget review”: 2 groups, 3 scores, 2 agreed scores and 2 actions added.'),
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Imported “Budget review”: 2 groups, 3 scores, 2 agreed scores and 2 actions added.',
+      ),
     );
     expect(await db.agreements.count()).toBe(2);
     expect(await db.actions.count()).toBe(2);
@@ -137,7 +153,9 @@ describe('ImportControl', () => {
     await screen.findByText(/Imported “Budget review”/);
     const before = await dbContents();
     await user.upload(screen.getByLabelText('Import workshop files'), new File([sampleV1], 'a.json'));
-    expect(await screen.findByText('Nothing to import: this device already has everything in these files.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nothing to import: this device already has everything in these files.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Confirm import' })).not.toBeInTheDocument();
     expect(await dbContents()).toEqual(before);
   });
@@ -154,7 +172,9 @@ describe('ImportControl', () => {
   it('shows imported text as text, never as markup', async () => {
     const text = sampleV1.replace('"name": "Budget review"', '"name": "<img src=x onerror=alert(1)>Budget"');
     await chooseFiles([new File([text], 'a.json')]);
-    expect(await screen.findByText(/with 2 groups and 3 scores/)).toHaveTextContent('“<img src=x onerror=alert(1)>Budget”');
+    expect(await screen.findByText(/with 2 groups and 3 scores/)).toHaveTextContent(
+      '“<img src=x onerror=alert(1)>Budget”',
+    );
     expect(document.querySelector('img')).toBeNull();
   });
 });

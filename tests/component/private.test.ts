@@ -37,10 +37,11 @@ describe('private scoring', { timeout: 40_000 }, () => {
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Scores are hidden' })).toBeInTheDocument();
     const progress = screen.getByRole('list', { name: 'Progress by group' });
-    expect(within(progress).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'Blue 12 of 12 outcomes scored 100%',
-      'Green 4 of 12 outcomes scored 33%',
-    ]);
+    expect(
+      within(progress)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual(['Blue 12 of 12 outcomes scored 100%', 'Green 4 of 12 outcomes scored 33%']);
     expect(screen.getByText(/Not every group has finished/)).toBeInTheDocument();
     // No scores anywhere: no table, no chart, no level names, no markers.
     expect(screen.queryByRole('table')).toBeNull();

@@ -17,7 +17,10 @@ function definition(container: HTMLElement, term: string): string | null | undef
 
 /** Three groups scoring all 12 outcomes, one agreed score with words, evidence and two actions. */
 function workshop(): WorkshopBundle {
-  const bundle = makeBundle(3, framework.outcomes.map((o) => o.id));
+  const bundle = makeBundle(
+    3,
+    framework.outcomes.map((o) => o.id),
+  );
   bundle.workshop.name = 'Budget review';
   bundle.workshop.organisation = 'Exampleshire Council';
   bundle.workshop.facilitator = 'Sam Patel';
@@ -27,7 +30,9 @@ function workshop(): WorkshopBundle {
   });
   const [blue, green] = bundle.groups;
   const set = (groupId: string | undefined, outcomeId: string, over: Partial<Rating>) => {
-    bundle.ratings = bundle.ratings.map((r) => (r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r));
+    bundle.ratings = bundle.ratings.map((r) =>
+      r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r,
+    );
   };
   set(blue?.id, 'inclusion', { now: 1, target: 5, evidence: 'Assisted digital only in two libraries.' });
   set(green?.id, 'inclusion', { now: 1, target: 5, notes: 'Check the 2025 survey.' });
@@ -41,7 +46,12 @@ function workshop(): WorkshopBundle {
     }),
   ];
   bundle.actions = [
-    makeAction(w, 'data', { what: 'Publish data standards', owner: 'Priya Shah', due: '2027-03-31', status: 'in-progress' }),
+    makeAction(w, 'data', {
+      what: 'Publish data standards',
+      owner: 'Priya Shah',
+      due: '2027-03-31',
+      status: 'in-progress',
+    }),
     makeAction(w, 'inclusion', { what: 'Map assisted digital support', owner: 'Libraries', status: 'done' }),
   ];
   return bundle;
@@ -111,7 +121,11 @@ describe('report screen', { timeout: 40_000 }, () => {
     await renderAppAt(`#/w/${bundle.workshop.id}/report`);
 
     const evidence = await screen.findByRole('region', { name: 'Evidence notes' }, loading);
-    expect(within(evidence).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Inclusion']);
+    expect(
+      within(evidence)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Inclusion']);
     const notes = within(evidence).getAllByRole('listitem');
     expect(notes.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'Blue Evidence: Assisted digital only in two libraries.',
@@ -122,14 +136,17 @@ describe('report screen', { timeout: 40_000 }, () => {
     const plan = screen.getByRole('table', { name: /actions by outcome/i });
     const row = within(plan).getByRole('cell', { name: 'Publish data standards' }).closest('tr');
     if (!row) throw new Error('no row for the action');
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      'Publish data standards',
-      'Priya Shah',
-      '31 March 2027',
-      'In progress',
-    ]);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Publish data standards', 'Priya Shah', '31 March 2027', 'In progress']);
     // Grouped under outcome headings, in framework order.
-    expect(within(plan).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Data', 'Inclusion']);
+    expect(
+      within(plan)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Data', 'Inclusion']);
     expect(within(plan).getByRole('cell', { name: 'No date' })).toBeInTheDocument();
   });
 
@@ -163,7 +180,9 @@ describe('report screen', { timeout: 40_000 }, () => {
     bundle.workshop.privateScoring = true;
     await storeBundle(bundle);
     await renderAppAt(`#/w/${bundle.workshop.id}/report`);
-    expect(await screen.findByText(/Scores are private until the facilitator reveals them/, {}, loading)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Scores are private until the facilitator reveals them/, {}, loading),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('article')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Print or save as PDF' })).toBeNull();
   });

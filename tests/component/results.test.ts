@@ -108,11 +108,11 @@ describe('ResultsView', () => {
   it('lists the groups in the legend, with the line styles', () => {
     render(ResultsView, { framework, bundle: threeGroups() });
     const groups = screen.getByRole('list', { name: 'Groups' });
-    expect(within(groups).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
-      'Adults',
-      'Children',
-      'Place',
-    ]);
+    expect(
+      within(groups)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.trim()),
+    ).toEqual(['Adults', 'Children', 'Place']);
     const key = screen.getByRole('list', { name: 'Line styles' });
     expect(within(key).getByText(/^Now/)).toBeInTheDocument();
     expect(within(key).getByText(/^Target/)).toBeInTheDocument();

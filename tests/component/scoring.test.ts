@@ -76,7 +76,9 @@ describe('scoring a group', () => {
     await user.click(screen.getByRole('button', { name: /Previous outcome/ }));
     await screen.findByRole('heading', { level: 2, name: 'Connectivity' });
     await waitFor(() =>
-      expect(within(screen.getByRole('group', { name: /now/ })).getByRole('radio', { name: /^1 Starting/ })).toBeChecked(),
+      expect(
+        within(screen.getByRole('group', { name: /now/ })).getByRole('radio', { name: /^1 Starting/ }),
+      ).toBeChecked(),
     );
   });
 

@@ -104,7 +104,9 @@ describe('SharePanel', () => {
   });
 
   it('offers a second tap when the browser wants a fresh one', async () => {
-    const shareSpy: Mock<(data: ShareData) => Promise<void>> = vi.fn(async () => Promise.reject(new DOMException('Needs a tap', 'NotAllowedError')));
+    const shareSpy: Mock<(data: ShareData) => Promise<void>> = vi.fn(async () =>
+      Promise.reject(new DOMException('Needs a tap', 'NotAllowedError')),
+    );
     Object.defineProperty(navigator, 'share', { configurable: true, value: shareSpy });
     Object.defineProperty(navigator, 'canShare', { configurable: true, value: vi.fn(() => true) });
     const user = userEvent.setup();
@@ -132,8 +134,13 @@ describe('SharePanel', () => {
   it('builds the files again when the workshop changes', async () => {
     const user = userEvent.setup();
     await renderPanel();
-    await storeBundle({ ...bundle, actions: [...bundle.actions, makeAction(bundle.workshop.id, 'value', { what: 'Count the savings' })] });
-    await waitFor(() => expect(screen.getByRole('link', { name: 'Email summary' }).getAttribute('href')).toContain('Actions%3A%202'));
+    await storeBundle({
+      ...bundle,
+      actions: [...bundle.actions, makeAction(bundle.workshop.id, 'value', { what: 'Count the savings' })],
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Email summary' }).getAttribute('href')).toContain('Actions%3A%202'),
+    );
     await user.click(screen.getByRole('button', { name: 'Download actions (CSV)' }));
     const text = new TextDecoder().decode(new Uint8Array(await saved[0]!.file.arrayBuffer()));
     expect(text).toContain('Count the savings');
@@ -141,7 +148,9 @@ describe('SharePanel', () => {
 
   it('says when the workshop is not on this device', async () => {
     render(SharePanel, { props: { workshopId: 'no-such-workshop', appVersion: '1.2.3' } });
-    expect(await screen.findByText('This workshop is not on this device, so there is nothing to share.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('This workshop is not on this device, so there is nothing to share.'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Share' })).toBeDisabled();
   });
 });

@@ -7,7 +7,13 @@ import { saveRating } from '../../src/data/ratings.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { contentFingerprint } from '../../src/files/export-file.ts';
 import { saveStatus } from '../../src/state/save-status.svelte.ts';
-import { bundleForExport, removeGroupKept, saveAgreementKept, saveRatingKept, unsaved } from '../../src/state/unsaved.svelte.ts';
+import {
+  bundleForExport,
+  removeGroupKept,
+  saveAgreementKept,
+  saveRatingKept,
+  unsaved,
+} from '../../src/state/unsaved.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
 import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
 import OutcomeCard from '../../src/screens/scoring/OutcomeCard.svelte';
@@ -66,7 +72,9 @@ describe('a write the device refuses', () => {
     expect(await saveRatingKept(group, 'connectivity', { evidence: 'Survey' })).toBeUndefined();
     expect(saveStatus.state).toBe('error');
     expect(saveStatus.fault).toBe('quota');
-    expect(saveStatus.message).toBe('Not saved: this device has run out of storage space. Export the workshop to keep a copy.');
+    expect(saveStatus.message).toBe(
+      'Not saved: this device has run out of storage space. Export the workshop to keep a copy.',
+    );
     expect(unsaved.count).toBe(1);
     expect(await db.ratings.toArray()).toEqual(before);
 
@@ -248,7 +256,10 @@ describe('a write the device refuses', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const group = bundle.groups[0]!;
     storageFull = true;
-    await Promise.all([saveRatingKept(group, 'connectivity', { now: 4 }), saveRatingKept(group, 'connectivity', { evidence: 'Survey' })]);
+    await Promise.all([
+      saveRatingKept(group, 'connectivity', { now: 4 }),
+      saveRatingKept(group, 'connectivity', { evidence: 'Survey' }),
+    ]);
     expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4, evidence: 'Survey' });
   });
 
@@ -258,9 +269,17 @@ describe('a write the device refuses', () => {
     const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
     expect(stored).toMatchObject({ now: 2, confidence: 'medium' });
     const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
-    const { container } = render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
+    const { container } = render(OutcomeCard, {
+      framework: defaultFramework,
+      outcome,
+      position: 1,
+      group,
+      rating: stored,
+    });
     const chosen = (name: string) =>
-      [...container.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((input) => input.checked).map((input) => input.value);
+      [...container.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)]
+        .filter((input) => input.checked)
+        .map((input) => input.value);
     const shaded = (name: string) =>
       [...container.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)]
         .filter((input) => input.closest('.checked'))
@@ -288,7 +307,13 @@ describe('a write the device refuses', () => {
     const group = bundle.groups[0]!;
     const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
     const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
-    const { container, rerender } = render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
+    const { container, rerender } = render(OutcomeCard, {
+      framework: defaultFramework,
+      outcome,
+      position: 1,
+      group,
+      rating: stored,
+    });
     const shaded = () => container.querySelector<HTMLInputElement>('.checked input[name="now-connectivity"]')?.value;
     const user = userEvent.setup();
     storageFull = true;
@@ -314,7 +339,9 @@ describe('a write the device refuses', () => {
     const group = bundle.groups[0]!;
     const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
     storageFull = true;
-    expect(await saveRatingKept(group, 'connectivity', { evidence: 'Typed while the tablet was full' })).toBeUndefined();
+    expect(
+      await saveRatingKept(group, 'connectivity', { evidence: 'Typed while the tablet was full' }),
+    ).toBeUndefined();
     const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
     render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
     expect(screen.getByLabelText('Evidence')).toHaveValue('Typed while the tablet was full');
@@ -325,7 +352,9 @@ describe('a write the device refuses', () => {
     await bundleForExport(bundle.workshop.id); // read while the database works
     storageFull = true;
     await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 1 });
-    vi.spyOn(db.workshops, 'get').mockRejectedValue(new DOMException('Connection to Indexed Database server lost.', 'UnknownError'));
+    vi.spyOn(db.workshops, 'get').mockRejectedValue(
+      new DOMException('Connection to Indexed Database server lost.', 'UnknownError'),
+    );
     const exported = await bundleForExport(bundle.workshop.id);
     expect(exported?.workshop.id).toBe(bundle.workshop.id);
     expect(exported?.ratings.find((r) => r.outcomeId === 'connectivity')?.now).toBe(1);
@@ -339,7 +368,9 @@ describe('a write the device refuses', () => {
     await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 2 });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Not saved: this device is out of storage space');
-    expect(alert).toHaveTextContent('Export this workshop now to keep what is on the screen, including the changes not saved.');
+    expect(alert).toHaveTextContent(
+      'Export this workshop now to keep what is on the screen, including the changes not saved.',
+    );
     expect(alert).toHaveTextContent('free some space on the device');
     expect(await screen.findByRole('button', { name: 'Export this workshop now' })).toBeInTheDocument();
   });
@@ -347,7 +378,9 @@ describe('a write the device refuses', () => {
   it('says so at start-up when the browser will not store anything', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(StorageFaultBanner, { props: { workshopId: undefined } });
-    await saveStatus.checkStorage(() => Promise.reject(new DOMException('The user denied permission to access the database.', 'SecurityError')));
+    await saveStatus.checkStorage(() =>
+      Promise.reject(new DOMException('The user denied permission to access the database.', 'SecurityError')),
+    );
     expect(await screen.findByRole('heading', { name: 'This browser is not saving anything' })).toBeInTheDocument();
     expect(saveStatus.message).toBe('Not saved: this browser is not letting the app store anything.');
     // A later write still fails; the cause stays the same.
@@ -367,7 +400,9 @@ describe('the backup reminder', () => {
     expect(screen.getByText(/Last exported:/).parentElement).toHaveTextContent(/27 November 2026 at \d\d:05/);
 
     await saveRating(bundle.groups[0]!, 'connectivity', { notes: 'Ask IT' });
-    expect(await screen.findByText(/It has changed since then\. The changes are only on this tablet/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/It has changed since then\. The changes are only on this tablet/),
+    ).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('No changes since then.')).toBeNull());
   });
 });

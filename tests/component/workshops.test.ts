@@ -23,7 +23,11 @@ describe('workshops and groups', () => {
     const newer = makeWorkshop({ name: 'Autumn review', date: '2026-10-14' });
     const group = makeGroup(newer.id);
     await storeBundle({ workshop: older, groups: [], ratings: [] });
-    await storeBundle({ workshop: newer, groups: [group], ratings: [makeRating(group, 'data'), makeRating(group, 'value')] });
+    await storeBundle({
+      workshop: newer,
+      groups: [group],
+      ratings: [makeRating(group, 'data'), makeRating(group, 'value')],
+    });
     await renderAppAt();
     const list = await screen.findByRole('list');
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
@@ -41,7 +45,11 @@ describe('workshops and groups', () => {
     await user.click(await screen.findByRole('button', { name: 'New workshop' }));
     await screen.findByRole('heading', { level: 1, name: 'New workshop' });
     await user.click(screen.getByRole('button', { name: /^Create/ }));
-    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('Enter a name for the workshop'))).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('Enter a name for the workshop'))).toBe(
+        true,
+      ),
+    );
     expect(await db.workshops.count()).toBe(0);
 
     await user.type(screen.getByLabelText('Workshop name'), 'Budget review');
@@ -51,7 +59,12 @@ describe('workshops and groups', () => {
     await screen.findByRole('heading', { level: 1, name: 'Budget review' });
     const stored = await db.workshops.toArray();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ name: 'Budget review', organisation: 'Exampleshire', facilitator: 'Sam', deletedAt: null });
+    expect(stored[0]).toMatchObject({
+      name: 'Budget review',
+      organisation: 'Exampleshire',
+      facilitator: 'Sam',
+      deletedAt: null,
+    });
   });
 
   it('renames a workshop through its details', async () => {
@@ -123,11 +136,19 @@ describe('workshops and groups', () => {
   it('marks groups that share a name (merged from two tablets) until one is renamed', async () => {
     const user = userEvent.setup();
     const workshop = makeWorkshop();
-    const groups = [makeGroup(workshop.id, { name: 'Group 1' }), makeGroup(workshop.id, { name: 'group 1' }), makeGroup(workshop.id, { name: 'Tables' })];
+    const groups = [
+      makeGroup(workshop.id, { name: 'Group 1' }),
+      makeGroup(workshop.id, { name: 'group 1' }),
+      makeGroup(workshop.id, { name: 'Tables' }),
+    ];
     await storeBundle({ workshop, groups, ratings: [] });
     await renderAppAt(`#/w/${workshop.id}`);
-    expect(await screen.findByText('Another group is also called “Group 1”. Rename one of them to tell them apart.')).toBeInTheDocument();
-    expect(screen.getByText('Another group is also called “group 1”. Rename one of them to tell them apart.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Another group is also called “Group 1”. Rename one of them to tell them apart.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Another group is also called “group 1”. Rename one of them to tell them apart.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/Another group is also called “Tables”/)).toBeNull();
 
     await renameGroup(user, 'group 1', 'Group 2');

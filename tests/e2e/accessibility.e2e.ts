@@ -112,7 +112,10 @@ interface AxeViolation {
  */
 async function axeInPage(tags: string[]): Promise<{ violations: AxeViolation[]; undecidedContrast: string[] }> {
   const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-  const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
+  const result = await axe.run(document, {
+    runOnly: { type: 'tag', values: tags },
+    resultTypes: ['violations', 'incomplete'],
+  });
   return {
     violations: result.violations.map((v) => ({
       id: v.id,
@@ -135,7 +138,10 @@ function undecidedContrastInPage(selectors: string[]): string[] {
   const rgba = (c: string): number[] | null => {
     const m = /^rgba?\(([^)]+)\)$/.exec(c.trim());
     if (!m?.[1]) return null;
-    const parts = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
   };
   const luminance = ([r, g, b]: number[]) => {
@@ -159,7 +165,8 @@ function undecidedContrastInPage(selectors: string[]): string[] {
     const ratio = (l1 + 0.05) / (l2 + 0.05);
     const size = Number.parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-    if (ratio < (large ? 3 : 4.5)) low.push(`${selector}: ${ratio.toFixed(2)}:1 (${style.color} on rgb(${back.slice(0, 3).join(', ')}))`);
+    if (ratio < (large ? 3 : 4.5))
+      low.push(`${selector}: ${ratio.toFixed(2)}:1 (${style.color} on rgb(${back.slice(0, 3).join(', ')}))`);
   }
   return low;
 }
@@ -237,7 +244,9 @@ function smallTargetsInPage(min: number): string[] {
     if (focused) el.blur();
     // One pixel of slack for the half-pixel sampling at each edge.
     if (best.width < min - 1 || best.height < min - 1) {
-      small.push(`${describe(el)}: ${best.covered ? 'its centre is covered by another element' : `about ${best.width} x ${best.height}`}`);
+      small.push(
+        `${describe(el)}: ${best.covered ? 'its centre is covered by another element' : `about ${best.width} x ${best.height}`}`,
+      );
     }
   }
   window.scrollTo(startX, startY);
@@ -256,7 +265,8 @@ function overflowInPage(): { scrollWidth: number; clientWidth: number; innerWidt
       let inside = false;
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (clipsX(a)) inside = true;
       if (inside) continue;
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const cls =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       culprits.push(`${el.tagName.toLowerCase()}${cls} (right edge ${Math.round(el.getBoundingClientRect().right)})`);
       if (culprits.length >= 6) break;
     }
@@ -274,7 +284,12 @@ function structureInPage(): string[] {
   const problems: string[] = [];
   const nameOf = (el: Element): string => {
     const by = el.getAttribute('aria-labelledby');
-    if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+    if (by)
+      return by
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
     const label = el.getAttribute('aria-label');
     if (label) return label.trim();
     if (el.tagName === 'FIELDSET') return el.querySelector(':scope > legend')?.textContent?.trim() ?? '';
@@ -294,15 +309,20 @@ function structureInPage(): string[] {
 
   for (const svg of document.querySelectorAll('svg')) {
     if (!shown(svg) || svg.closest('[aria-hidden="true"]') || svg.parentElement?.closest('[role=img]')) continue;
-    if (svg.getAttribute('role') !== 'img') problems.push(`an svg (${svg.getAttribute('class') ?? ''}) is neither hidden nor role="img"`);
+    if (svg.getAttribute('role') !== 'img')
+      problems.push(`an svg (${svg.getAttribute('class') ?? ''}) is neither hidden nor role="img"`);
   }
 
   const charts = [...document.querySelectorAll('[role=img]')].filter(shown);
   for (const chart of charts) {
     const name = nameOf(chart);
-    if (name.length < 20) problems.push(`chart ${chart.tagName.toLowerCase()}.${chart.getAttribute('class') ?? ''} has no useful name: "${name}"`);
+    if (name.length < 20)
+      problems.push(
+        `chart ${chart.tagName.toLowerCase()}.${chart.getAttribute('class') ?? ''} has no useful name: "${name}"`,
+      );
   }
-  if (charts.length > 0 && !document.querySelector('main table')) problems.push('a chart with no table on the same screen');
+  if (charts.length > 0 && !document.querySelector('main table'))
+    problems.push('a chart with no table on the same screen');
 
   const shapesOf = (chart: Element, marker: string) => {
     const byGroup = new Map<string, string>();
@@ -315,7 +335,8 @@ function structureInPage(): string[] {
   for (const chart of charts) {
     for (const marker of ['.now-marker', '.target-marker', '.dot']) {
       const shapes = shapesOf(chart, marker);
-      if (new Set(shapes).size !== shapes.length) problems.push(`two series share a marker shape (${marker}) in a chart`);
+      if (new Set(shapes).size !== shapes.length)
+        problems.push(`two series share a marker shape (${marker}) in a chart`);
     }
   }
   for (const cell of document.querySelectorAll('td.heat')) {
@@ -382,13 +403,16 @@ describe.sequential('accessibility of every screen and state', () => {
     await p.emulateMedia({ colorScheme: 'light' });
     await settle(p);
     problems.push(...(await runAxe(p, 'light')));
-    problems.push(...(await p.evaluate(smallTargetsInPage, MIN_TARGET)).map((s) => `target under ${MIN_TARGET} px: ${s}`));
+    problems.push(
+      ...(await p.evaluate(smallTargetsInPage, MIN_TARGET)).map((s) => `target under ${MIN_TARGET} px: ${s}`),
+    );
     problems.push(...(await p.evaluate(structureInPage)));
 
     await p.emulateMedia({ colorScheme: 'dark' });
     await settle(p);
     const darkBackground = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    if (darkBackground === 'rgb(246, 247, 244)') problems.push('the dark colour scheme did not change the page background');
+    if (darkBackground === 'rgb(246, 247, 244)')
+      problems.push('the dark colour scheme did not change the page background');
     problems.push(...(await runAxe(p, 'dark')));
     await p.emulateMedia({ colorScheme: 'light' });
 
@@ -400,9 +424,14 @@ describe.sequential('accessibility of every screen and state', () => {
       // scrollWidth within clientWidth (the viewport less any scrollbar), so also within innerWidth.
       if (o.scrollWidth > o.clientWidth) {
         await mkdir(failuresDir, { recursive: true });
-        const shot = path.join(failuresDir, `reflow-${viewport.width}-${(await p.evaluate(() => location.hash)).replace(/[^a-z0-9]+/gi, '-').slice(-40)}.png`);
+        const shot = path.join(
+          failuresDir,
+          `reflow-${viewport.width}-${(await p.evaluate(() => location.hash)).replace(/[^a-z0-9]+/gi, '-').slice(-40)}.png`,
+        );
         await p.screenshot({ path: shot, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-        problems.push(`scrolls sideways at ${viewport.width} x ${viewport.height}: ${o.scrollWidth} > ${o.clientWidth}; ${o.culprits.join(', ')}`);
+        problems.push(
+          `scrolls sideways at ${viewport.width} x ${viewport.height}: ${o.scrollWidth} > ${o.clientWidth}; ${o.culprits.join(', ')}`,
+        );
       }
     }
     await p.setViewportSize(TABLET_PORTRAIT);
@@ -467,12 +496,18 @@ describe.sequential('accessibility of every screen and state', () => {
     'home, with a workshop just imported',
     async () => {
       await button('Confirm import').click();
-      await visible(page().getByRole('status').filter({ hasText: /^\s*Imported/ }));
+      await visible(
+        page()
+          .getByRole('status')
+          .filter({ hasText: /^\s*Imported/ }),
+      );
       await visible(link(WORKSHOP.name));
     },
     async () => {
       // The result of the import is a status message: it is in a live region that was there before.
-      const inStatus = await page().getByText(/^Imported/).evaluate((el) => !!el.closest('[role=status], [aria-live]'));
+      const inStatus = await page()
+        .getByText(/^Imported/)
+        .evaluate((el) => !!el.closest('[role=status], [aria-live]'));
       return inStatus ? [] : ['"Imported" is not inside a live region'];
     },
   );
@@ -497,7 +532,10 @@ describe.sequential('accessibility of every screen and state', () => {
       await link(GROUPS[0].name).click();
       await visible(heading(p, GROUPS[0].name));
       await visible(heading(p, outcomes[0]!.title, 2));
-      await p.getByRole('group', { name: containsAll(outcomes[0]!.title, 'now') }).getByRole('radio', { name: /^3\b/ }).check(tap);
+      await p
+        .getByRole('group', { name: containsAll(outcomes[0]!.title, 'now') })
+        .getByRole('radio', { name: /^3\b/ })
+        .check(tap);
       await saved(p);
     },
     async () => {
@@ -506,7 +544,7 @@ describe.sequential('accessibility of every screen and state', () => {
       // "Saved" is announced: it is inside a live region (which is in the page from the start).
       const live = await p.getByText('Saved', { exact: true }).evaluate((el) => {
         const region = el.closest('[role=status], [aria-live]');
-        return region ? region.getAttribute('role') ?? `aria-live=${region.getAttribute('aria-live')}` : null;
+        return region ? (region.getAttribute('role') ?? `aria-live=${region.getAttribute('aria-live')}`) : null;
       });
       if (!live) problems.push('"Saved" is not inside a live region');
       // Each outcome's two radio groups are named with the outcome and "now" or "target".
@@ -525,8 +563,15 @@ describe.sequential('accessibility of every screen and state', () => {
     // The device is full for one tap (see storageFullSwitch in harness.ts); later writes work again.
     await p.evaluate(storageFullSwitch);
     await p.evaluate(() => (window.__storageFull = true));
-    await p.getByRole('group', { name: containsAll(outcomes[0]!.title, 'now') }).getByRole('radio', { name: /^4\b/ }).check(tap);
-    await visible(p.getByRole('alert').filter({ has: p.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) }));
+    await p
+      .getByRole('group', { name: containsAll(outcomes[0]!.title, 'now') })
+      .getByRole('radio', { name: /^4\b/ })
+      .check(tap);
+    await visible(
+      p
+        .getByRole('alert')
+        .filter({ has: p.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) }),
+    );
     await p.evaluate(() => (window.__storageFull = false));
     await visible(button('Export this workshop now'));
   });
@@ -555,24 +600,27 @@ describe.sequential('accessibility of every screen and state', () => {
     const outcome = outcomes[0]!.title;
     await link(`Agree ${outcome}`).click();
     await visible(heading(p, `Agree: ${outcome}`));
-    await p.getByRole('group', { name: `${outcome}: agreed now`, exact: true }).getByRole('radio', { name: /^2\b/ }).check(tap);
-    await p.getByRole('group', { name: `${outcome}: agreed target`, exact: true }).getByRole('radio', { name: /^4\b/ }).check(tap);
+    await p
+      .getByRole('group', { name: `${outcome}: agreed now`, exact: true })
+      .getByRole('radio', { name: /^2\b/ })
+      .check(tap);
+    await p
+      .getByRole('group', { name: `${outcome}: agreed target`, exact: true })
+      .getByRole('radio', { name: /^4\b/ })
+      .check(tap);
     await saved(p);
     await button('Add action').click();
     await visible(p.getByRole('alert').filter({ hasText: 'There is a problem' }));
   });
 
-  state(
-    'agree, with an action added',
-    async () => {
-      const p = page();
-      await p.getByLabel('What needs to happen', { exact: true }).fill('Map the coverage gaps with the county');
-      await p.getByLabel('Owner', { exact: true }).fill('Head of digital');
-      await p.getByLabel('Due date', { exact: true }).fill('2027-03-31');
-      await button('Add action').click();
-      await visible(p.getByRole('status').filter({ hasText: 'Added “Map the coverage gaps with the county”.' }));
-    },
-  );
+  state('agree, with an action added', async () => {
+    const p = page();
+    await p.getByLabel('What needs to happen', { exact: true }).fill('Map the coverage gaps with the county');
+    await p.getByLabel('Owner', { exact: true }).fill('Head of digital');
+    await p.getByLabel('Due date', { exact: true }).fill('2027-03-31');
+    await button('Add action').click();
+    await visible(p.getByRole('status').filter({ hasText: 'Added “Map the coverage gaps with the county”.' }));
+  });
 
   state('actions', async () => {
     await link('See, change or remove all actions').click();
@@ -607,29 +655,33 @@ describe.sequential('accessibility of every screen and state', () => {
     await visible(p.getByRole('alert').filter({ hasText: 'Nothing has been imported' }));
   });
 
-  state('update prompt', async () => {
-    // A second version without a second build: the same files with one byte more in sw.js, which the
-    // browser sees as a new service worker. It installs, waits, and the app offers to reload into it.
-    const p = page();
-    const copy = path.join(files, 'dist-next');
-    await cp(path.join(REPO_ROOT, 'dist'), copy, { recursive: true });
-    const sw = path.join(copy, 'sw.js');
-    await writeFile(sw, `${await readFile(sw, 'utf8')}\n// next version\n`);
-    const port = server.port;
-    await server.stop();
-    server = await startAppServer({ port, outDir: copy });
-    await p.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update();
-    });
-    await visible(p.getByRole('region').filter({ hasText: 'A new version of Outcomes Workshop is ready' }), 20_000);
-  }, async () => {
-    // The prompt is announced: it appears inside a live region that was in the page before it.
-    const inStatus = await page()
-      .getByText(/^\s*A new version of Outcomes Workshop is ready/)
-      .evaluate((el) => !!el.closest('[role=status], [aria-live]'));
-    return inStatus ? [] : ['the update prompt is not inside a live region'];
-  });
+  state(
+    'update prompt',
+    async () => {
+      // A second version without a second build: the same files with one byte more in sw.js, which the
+      // browser sees as a new service worker. It installs, waits, and the app offers to reload into it.
+      const p = page();
+      const copy = path.join(files, 'dist-next');
+      await cp(path.join(REPO_ROOT, 'dist'), copy, { recursive: true });
+      const sw = path.join(copy, 'sw.js');
+      await writeFile(sw, `${await readFile(sw, 'utf8')}\n// next version\n`);
+      const port = server.port;
+      await server.stop();
+      server = await startAppServer({ port, outDir: copy });
+      await p.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      await visible(p.getByRole('region').filter({ hasText: 'A new version of Outcomes Workshop is ready' }), 20_000);
+    },
+    async () => {
+      // The prompt is announced: it appears inside a live region that was in the page before it.
+      const inStatus = await page()
+        .getByText(/^\s*A new version of Outcomes Workshop is ready/)
+        .evaluate((el) => !!el.closest('[role=status], [aria-live]'));
+      return inStatus ? [] : ['the update prompt is not inside a live region'];
+    },
+  );
 
   it('moves nothing when reduced motion is asked for', async (ctx) => {
     if (broken) ctx.skip(`needs the state that could not be reached: ${broken}`);
@@ -639,7 +691,12 @@ describe.sequential('accessibility of every screen and state', () => {
       p.evaluate(() =>
         document.getAnimations().map((a) => {
           const target = (a.effect as KeyframeEffect | null)?.target;
-          const what = a instanceof CSSTransition ? `transition of ${a.transitionProperty}` : a instanceof CSSAnimation ? `animation ${a.animationName}` : `${a.constructor.name} ${a.id}`;
+          const what =
+            a instanceof CSSTransition
+              ? `transition of ${a.transitionProperty}`
+              : a instanceof CSSAnimation
+                ? `animation ${a.animationName}`
+                : `${a.constructor.name} ${a.id}`;
           return `${what} on ${target?.tagName.toLowerCase() ?? '?'}.${target?.getAttribute('class') ?? ''} (${a.playState})`;
         }),
       );
@@ -668,7 +725,10 @@ describe.sequential('accessibility of every screen and state', () => {
     await link('Back to workshop').click();
     await link('Compare groups').click();
     await visible(heading(p, 'Compare groups'));
-    await p.getByRole('group', { name: 'Order outcomes by' }).getByRole('radio', { name: 'Framework order' }).check(tap);
+    await p
+      .getByRole('group', { name: 'Order outcomes by' })
+      .getByRole('radio', { name: 'Framework order' })
+      .check(tap);
     await after('compare reordered');
     // Any transition added later is switched off by the reduced-motion rule in app.css.
     const transition = await p.locator('main').evaluate((el) => getComputedStyle(el).transitionProperty);

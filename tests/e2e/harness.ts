@@ -515,7 +515,10 @@ export async function saveFailureEvidence(
 ): Promise<void> {
   if (!page || page.isClosed()) return;
   await mkdir(dir, { recursive: true });
-  const base = path.join(dir, `${options.prefix ?? ''}${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}${options.suffix ?? ''}`);
+  const base = path.join(
+    dir,
+    `${options.prefix ?? ''}${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}${options.suffix ?? ''}`,
+  );
   await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 }).catch(() => undefined);
   const text = await page
     .evaluate(

@@ -53,7 +53,9 @@ function focusInPage(targets: Node[]): FocusInfo | null {
   if (!el || el === document.body || el === document.documentElement) return null;
   const outlined = (e: Element) => {
     const cs = getComputedStyle(e);
-    return cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)';
+    return (
+      cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)'
+    );
   };
   let indicator = outlined(el) || getComputedStyle(el).boxShadow !== 'none';
   // Radios and checkboxes sit in cards that draw the ring (`.option:has(input:focus-visible)`).
@@ -117,7 +119,9 @@ describe.sequential('keyboard only: create, add a group, score all 12, export', 
   async function checkFocusShows(p: Page, targets: ElementHandle[] = []): Promise<FocusInfo | null> {
     const info = await p.evaluate(focusInPage, targets);
     if (info && (!info.indicator || !info.inView)) {
-      unseen.push(`${info.description}: indicator ${info.indicator}, on screen ${info.inView}, :focus-visible ${info.focusVisible}`);
+      unseen.push(
+        `${info.description}: indicator ${info.indicator}, on screen ${info.inView}, :focus-visible ${info.focusVisible}`,
+      );
     }
     return info;
   }
@@ -138,7 +142,9 @@ describe.sequential('keyboard only: create, add a group, score all 12, export', 
     } finally {
       await Promise.all(targets.map((t) => t.dispose()));
     }
-    throw new Error(`${max} presses of ${back ? 'Shift+Tab' : 'Tab'} did not reach ${target}; stops: ${stops.join(' → ')}`);
+    throw new Error(
+      `${max} presses of ${back ? 'Shift+Tab' : 'Tab'} did not reach ${target}; stops: ${stops.join(' → ')}`,
+    );
   }
 
   /** After a screen change: waits for focus on the screen's h1 with this text (the app moves it there). */

@@ -16,7 +16,8 @@ function nextSchemaVersion(): Plugin {
       if (!id.replace(/\\/g, '/').endsWith('/src/data/db.ts')) return undefined;
       const versions = [...code.matchAll(/db\.version\((\d+)\)/g)].map((m) => Number(m[1]));
       const end = '  return db;\n}';
-      if (versions.length === 0 || !code.includes(end)) throw new Error('next-schema-version: src/data/db.ts no longer looks as expected');
+      if (versions.length === 0 || !code.includes(end))
+        throw new Error('next-schema-version: src/data/db.ts no longer looks as expected');
       const next = Math.max(...versions) + 1;
       const declaration = `  db.version(${next})
     .stores({ ratings: 'id, workshopId, groupId, updatedAt' })

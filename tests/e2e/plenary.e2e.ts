@@ -285,7 +285,10 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     await p.getByLabel('What needs to happen', { exact: true }).fill(ACTION.what);
     await p.getByLabel('Owner', { exact: true }).fill(ACTION.owner);
     await p.getByLabel('Due date', { exact: true }).fill(ACTION.due);
-    await p.getByRole('group', { name: 'Status', exact: true }).getByRole('radio', { name: 'In progress', exact: true }).check(tap);
+    await p
+      .getByRole('group', { name: 'Status', exact: true })
+      .getByRole('radio', { name: 'In progress', exact: true })
+      .check(tap);
     await p.getByRole('button', { name: 'Add action', exact: true }).click();
     await visible(statusWith(p, `Added “${ACTION.what}”.`));
     const listed = await visible(p.getByRole('listitem').filter({ hasText: ACTION.what }));
@@ -327,14 +330,26 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     expect(scores.text).toContain('\r\n');
     const s = parseCsv(scores.text);
     expect(s.fields).toEqual([
-      'Workshop', 'Date', 'Group', 'Outcome ID', 'Outcome', 'Now', 'Now level', 'Target', 'Target level',
-      'Confidence', 'Evidence', 'Notes', 'Last changed',
+      'Workshop',
+      'Date',
+      'Group',
+      'Outcome ID',
+      'Outcome',
+      'Now',
+      'Now level',
+      'Target',
+      'Target level',
+      'Confidence',
+      'Evidence',
+      'Notes',
+      'Last changed',
     ]);
     expect(s.rows).toHaveLength(GROUPS.length * lga2022.outcomes.length);
     // Groups in the order they were added, outcomes in the framework's order.
     expect(s.rows.map((r) => r.Group)).toEqual(GROUPS.flatMap((g) => lga2022.outcomes.map(() => g.name)));
     expect(s.rows.slice(0, 12).map((r) => r['Outcome ID'])).toEqual(lga2022.outcomes.map((o) => o.id));
-    const cell = (group: string, outcomeId: string) => s.rows.find((r) => r.Group === group && r['Outcome ID'] === outcomeId);
+    const cell = (group: string, outcomeId: string) =>
+      s.rows.find((r) => r.Group === group && r['Outcome ID'] === outcomeId);
     expect(cell('Blue group', 'partnership')).toMatchObject({
       Workshop: WORKSHOP.name,
       Date: WORKSHOP.date,
@@ -358,7 +373,15 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     const agreed = await downloadOne(p, 'Download agreed scores (CSV)', files);
     expect(agreed.name).toBe(`${BASE_NAME}-agreed.csv`);
     const a = parseCsv(agreed.text);
-    expect(a.fields).toEqual(['Outcome ID', 'Outcome', 'Agreed now', 'Agreed target', 'Rationale', 'Dissent', "Groups' median now"]);
+    expect(a.fields).toEqual([
+      'Outcome ID',
+      'Outcome',
+      'Agreed now',
+      'Agreed target',
+      'Rationale',
+      'Dissent',
+      "Groups' median now",
+    ]);
     expect(a.rows).toEqual([
       {
         'Outcome ID': 'partnership',
@@ -375,7 +398,9 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     expect(actions.name).toBe(`${BASE_NAME}-actions.csv`);
     const c = parseCsv(actions.text);
     expect(c.fields).toEqual(['Outcome', 'What', 'Owner', 'Due', 'Status']);
-    expect(c.rows).toEqual([{ Outcome: 'Partnership', What: ACTION.what, Owner: ACTION.owner, Due: ACTION.due, Status: 'In progress' }]);
+    expect(c.rows).toEqual([
+      { Outcome: 'Partnership', What: ACTION.what, Owner: ACTION.owner, Due: ACTION.due, Status: 'In progress' },
+    ]);
   });
 
   step('Share downloads the files where the browser cannot share them', async () => {
@@ -410,7 +435,9 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     await threeArrived;
     await visible(statusWith(p, 'Downloaded 3 files: this browser cannot share files.'));
     const shared = await Promise.all(downloads.map((d) => readDownload(d, path.join(files, 'shared'))));
-    expect(shared.map((f) => f.name).sort()).toEqual(['actions', 'agreed', 'scores'].map((k) => `${BASE_NAME}-${k}.csv`));
+    expect(shared.map((f) => f.name).sort()).toEqual(
+      ['actions', 'agreed', 'scores'].map((k) => `${BASE_NAME}-${k}.csv`),
+    );
     for (const file of shared) expect(parseCsv(file.text).rows.length).toBeGreaterThan(0);
   });
 
@@ -448,7 +475,8 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
     const wholePages = pdfPageCount(whole);
     expect(wholePages).toBeGreaterThanOrEqual(3); // summary, agreed scores, action plan
     await p.evaluate(() => {
-      for (const el of document.querySelectorAll<HTMLElement>('.report-document > :not(.report-summary)')) el.style.display = 'none';
+      for (const el of document.querySelectorAll<HTMLElement>('.report-document > :not(.report-summary)'))
+        el.style.display = 'none';
     });
     const summaryOnly = await p.pdf(PDF_OPTIONS);
     expect(pdfPageCount(summaryOnly), 'pages the summary takes on A4').toBe(1);

@@ -116,7 +116,9 @@ async function main(): Promise<void> {
       .getByRole('group', { name: new RegExp(`${sixth.title}.*now`, 'i') })
       .getByRole('radio', { name: /^3\b/ })
       .check({ force: true });
-    await page.getByRole('textbox', { name: /^Evidence/ }).fill('Inclusion strategy 2024; digital skills sessions in four libraries.');
+    await page
+      .getByRole('textbox', { name: /^Evidence/ })
+      .fill('Inclusion strategy 2024; digital skills sessions in four libraries.');
     await saved(page);
     await shoot(page, 'scoring-outcome');
 
@@ -257,17 +259,31 @@ async function plenary(page: Page, url: string, dir: string): Promise<void> {
 
   await page.getByRole('link', { name: 'Compare groups', exact: true }).click();
   await visible(heading(page, 'Compare groups'));
-  await visible(page.getByRole('table', { name: /each group’s now level/i }).locator('tbody tr').first().getByText('Split'));
+  await visible(
+    page
+      .getByRole('table', { name: /each group’s now level/i })
+      .locator('tbody tr')
+      .first()
+      .getByText('Split'),
+  );
   await shoot(page, 'compare');
 
   await page.getByRole('link', { name: 'Agree Partnership', exact: true }).click();
   await visible(heading(page, 'Agree: Partnership'));
-  await page.getByRole('group', { name: 'Partnership: agreed now' }).getByRole('radio', { name: /^2 Developing/ }).check({ force: true });
-  await page.getByRole('group', { name: 'Partnership: agreed target' }).getByRole('radio', { name: /^4 Embedded/ }).check({ force: true });
+  await page
+    .getByRole('group', { name: 'Partnership: agreed now' })
+    .getByRole('radio', { name: /^2 Developing/ })
+    .check({ force: true });
+  await page
+    .getByRole('group', { name: 'Partnership: agreed target' })
+    .getByRole('radio', { name: /^4 Embedded/ })
+    .check({ force: true });
   await page
     .getByRole('textbox', { name: 'Rationale', exact: true })
     .fill('Two groups see no shared plan; the health board work is one project, not the norm.');
-  await page.getByRole('textbox', { name: 'Dissent', exact: true }).fill('Orange group thinks 4: the “Better Care” fund is pooled.');
+  await page
+    .getByRole('textbox', { name: 'Dissent', exact: true })
+    .fill('Orange group thinks 4: the “Better Care” fund is pooled.');
   await page.getByLabel('What needs to happen', { exact: true }).fill('Agree a partnership plan with the health board');
   await page.getByLabel('Owner', { exact: true }).fill('Head of policy');
   await page.getByLabel('Due date', { exact: true }).fill('2027-03-31');

@@ -28,7 +28,12 @@ import {
   type Watch,
 } from './harness.ts';
 
-const WORKSHOP = { name: 'Storage fault drill', organisation: 'Northfield District Council', date: '2026-11-27', facilitator: 'Ana Silva' };
+const WORKSHOP = {
+  name: 'Storage fault drill',
+  organisation: 'Northfield District Council',
+  date: '2026-11-27',
+  facilitator: 'Ana Silva',
+};
 const GROUP = 'Red group';
 
 /** The stored rating for the group's first outcome ("Connectivity"), read straight from IndexedDB. */
@@ -42,7 +47,9 @@ async function storedConnectivity(page: Page): Promise<{ now: unknown; target: u
           const db = open.result;
           const all = db.transaction('ratings').objectStore('ratings').getAll();
           all.onsuccess = () => {
-            const rating = (all.result as { outcomeId: string; now: unknown; target: unknown; evidence: unknown }[]).find((r) => r.outcomeId === 'connectivity');
+            const rating = (
+              all.result as { outcomeId: string; now: unknown; target: unknown; evidence: unknown }[]
+            ).find((r) => r.outcomeId === 'connectivity');
             db.close();
             resolve(rating ? { now: rating.now, target: rating.target, evidence: rating.evidence } : null);
           };
@@ -88,7 +95,9 @@ describe.sequential('storage faults', () => {
     await page.evaluate(() => (window.__storageFull = true));
     const now = page.getByRole('group', { name: containsAll('Connectivity', 'now') });
     await now.getByRole('radio', { name: /^3\b/ }).check(tap);
-    const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) });
+    const alert = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'Not saved: this device is out of storage space' }) });
     await visible(alert);
     await expect(alert.innerText()).resolves.toContain('including the changes not saved');
     // The banner stays in view although the level tapped is far down the screen.
@@ -112,7 +121,9 @@ describe.sequential('storage faults', () => {
     const done = await download;
     const file = path.join(downloads, done.suggestedFilename());
     await done.saveAs(file);
-    const exported = JSON.parse(await readFile(file, 'utf8')) as { workshop: { name: string; ratings: { outcomeId: string; now: unknown; target: unknown; evidence: string }[] } };
+    const exported = JSON.parse(await readFile(file, 'utf8')) as {
+      workshop: { name: string; ratings: { outcomeId: string; now: unknown; target: unknown; evidence: string }[] };
+    };
     expect(exported.workshop.name).toBe(WORKSHOP.name);
     const rating = exported.workshop.ratings.find((r) => r.outcomeId === 'connectivity');
     expect(rating).toMatchObject({ now: 3, target: 4, evidence: 'Fibre survey, March 2026.' });
@@ -133,7 +144,9 @@ describe.sequential('storage faults', () => {
     await target.getByRole('radio', { name: /^5\b/ }).check(tap);
     await saved(page);
     await expect(alert.count()).resolves.toBe(0);
-    await expect.poll(() => storedConnectivity(page), { timeout: 10_000 }).toEqual({ now: 3, target: 5, evidence: 'Fibre survey, March 2026.' });
+    await expect
+      .poll(() => storedConnectivity(page), { timeout: 10_000 })
+      .toEqual({ now: 3, target: 5, evidence: 'Fibre survey, March 2026.' });
     watched.assertClean();
   });
 
@@ -157,7 +170,9 @@ describe.sequential('storage faults', () => {
       page.on('pageerror', (error) => errors.push(String(error)));
       await page.goto(server.url);
       await visible(heading(page, 'Your workshops'));
-      const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This browser is not saving anything' }) });
+      const alert = page
+        .getByRole('alert')
+        .filter({ has: page.getByRole('heading', { name: 'This browser is not saving anything' }) });
       await visible(alert);
       await expect(alert.innerText()).resolves.toMatch(/private or incognito windows/);
       await visible(page.getByRole('button', { name: 'New workshop', exact: true }));
@@ -167,7 +182,9 @@ describe.sequential('storage faults', () => {
       await page.getByLabel('Workshop name').fill('Will not be kept');
       await page.getByLabel('Date').fill('2026-11-27');
       await page.getByRole('button', { name: 'Create workshop', exact: true }).click();
-      await visible(page.getByRole('status').filter({ hasText: 'Not saved: this browser is not letting the app store anything.' }));
+      await visible(
+        page.getByRole('status').filter({ hasText: 'Not saved: this browser is not letting the app store anything.' }),
+      );
       await visible(heading(page, 'New workshop'));
       await visible(alert);
       expect(errors).toEqual([]);

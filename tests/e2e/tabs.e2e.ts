@@ -22,7 +22,12 @@ import {
   type Watch,
 } from './harness.ts';
 
-const WORKSHOP = { name: 'Two tabs workshop', organisation: 'Eastbrook Council', date: '2026-11-27', facilitator: 'Jo Lee' };
+const WORKSHOP = {
+  name: 'Two tabs workshop',
+  organisation: 'Eastbrook Council',
+  date: '2026-11-27',
+  facilitator: 'Jo Lee',
+};
 const GROUP = 'Teal group';
 const EVIDENCE = 'Asset register updated in October.';
 
@@ -64,12 +69,16 @@ describe.sequential('two tabs', () => {
     await second.goto(workshopUrl);
     await visible(heading(second, WORKSHOP.name));
     await second.evaluate(() => Object.assign(window, { __sameDocument: true }));
-    await expect.poll(() => second.getByText(/outcomes scored across all groups/).innerText()).toBe('0 of 12 outcomes scored across all groups');
+    await expect
+      .poll(() => second.getByText(/outcomes scored across all groups/).innerText())
+      .toBe('0 of 12 outcomes scored across all groups');
 
     await levelIn(first, 'Connectivity', 'now', 2).check(tap);
     await levelIn(first, 'Connectivity', 'target', 4).check(tap);
     await saved(first);
-    await expect.poll(() => second.getByText(/outcomes scored across all groups/).innerText()).toBe('1 of 12 outcomes scored across all groups');
+    await expect
+      .poll(() => second.getByText(/outcomes scored across all groups/).innerText())
+      .toBe('1 of 12 outcomes scored across all groups');
 
     // A group added in the second tab shows in the first tab's workshop screen.
     await addGroup(second, 'Orange group');

@@ -59,7 +59,9 @@ const VERSION_B = '0.1.0+b';
 const VERSION_C = '0.1.0+c';
 
 /** What IndexedDB holds after the upgrade: its version, the ratings' indexes, and each workshop's stamp. */
-async function databaseState(page: Page): Promise<{ version: number; ratingIndexes: string[]; stamps: unknown[]; ratings: number }> {
+async function databaseState(
+  page: Page,
+): Promise<{ version: number; ratingIndexes: string[]; stamps: unknown[]; ratings: number }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -347,8 +349,12 @@ describe.sequential('a new version while the app is open', () => {
     // Both tabs run C; the schema upgrade ran once, and every record and every keystroke is there.
     for (const tab of [page, other]) {
       await visible(heading(tab, OUTCOME.title, 2));
-      await expect.poll(() => tab.getByRole('textbox', { name: /^Evidence/ }).inputValue()).toBe(typedSoFar + TYPED_BEFORE_SCHEMA);
-      const level = tab.getByRole('group', { name: containsAll(OUTCOME.title, 'now') }).getByRole('radio', { name: new RegExp(`^${NOW_LEVEL}\\b`) });
+      await expect
+        .poll(() => tab.getByRole('textbox', { name: /^Evidence/ }).inputValue())
+        .toBe(typedSoFar + TYPED_BEFORE_SCHEMA);
+      const level = tab
+        .getByRole('group', { name: containsAll(OUTCOME.title, 'now') })
+        .getByRole('radio', { name: new RegExp(`^${NOW_LEVEL}\\b`) });
       expect(await level.isChecked()).toBe(true);
     }
     const after = await databaseState(page);

@@ -72,7 +72,11 @@ async function resultsTable(page: Page): Promise<string[][]> {
   const table = await visible(page.getByRole('table'));
   const rows = await table.getByRole('row').all();
   return Promise.all(
-    rows.map(async (row) => (await row.getByRole('cell').or(row.getByRole('columnheader')).or(row.getByRole('rowheader')).allInnerTexts()).map((t) => t.trim())),
+    rows.map(async (row) =>
+      (
+        await row.getByRole('cell').or(row.getByRole('columnheader')).or(row.getByRole('rowheader')).allInnerTexts()
+      ).map((t) => t.trim()),
+    ),
   );
 }
 

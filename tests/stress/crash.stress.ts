@@ -42,7 +42,12 @@ const MAX_DELAY_MS = 1500;
 const WRITE_MARGIN_MS = Number(process.env.CRASH_WRITE_MARGIN_MS ?? 100);
 const SAFE_AFTER_MS = TEXT_DEBOUNCE_MS + WRITE_MARGIN_MS;
 
-const WORKSHOP = { name: 'Crash test workshop', organisation: 'Riverside Borough Council', date: '2026-11-27', facilitator: 'Sam Patel' };
+const WORKSHOP = {
+  name: 'Crash test workshop',
+  organisation: 'Riverside Borough Council',
+  date: '2026-11-27',
+  facilitator: 'Sam Patel',
+};
 const GROUP = 'Crash group';
 const outcomes = lga2022.outcomes;
 const LEVELS = lga2022.scale.levels.map((l) => l.value);
@@ -84,7 +89,9 @@ async function hardKill(session: KillableSession): Promise<void> {
   const pgid = child.pid;
   if (!pgid) return session.kill();
   const exited =
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((r) => child.once('exit', () => r()));
   const useProc = existsSync('/proc/self/stat');
   try {
     process.kill(-pgid, 'SIGKILL');
@@ -231,9 +238,17 @@ describe.sequential('crash and close', () => {
     });
     await s.context.addInitScript(() => {
       const mark = (kind: string, text: string) =>
-        void (window as unknown as { __crashMark?: (k: string, t: string, a: number) => void }).__crashMark?.(kind, text, Date.now());
+        void (window as unknown as { __crashMark?: (k: string, t: string, a: number) => void }).__crashMark?.(
+          kind,
+          text,
+          Date.now(),
+        );
       // Typing only: a radio fires `input` too.
-      document.addEventListener('input', (e) => void (e.target instanceof HTMLTextAreaElement && mark('input', '')), true);
+      document.addEventListener(
+        'input',
+        (e) => void (e.target instanceof HTMLTextAreaElement && mark('input', '')),
+        true,
+      );
       let last = '';
       const observer = new MutationObserver(() => {
         const text = document.querySelector('.save-status')?.textContent?.trim() ?? '';
@@ -307,7 +322,8 @@ describe.sequential('crash and close', () => {
 
       // Change "now" to another level, then type new evidence.
       const scoreBefore = current?.now ?? null;
-      const scoreExpected = LEVELS[(LEVELS.indexOf(typeof scoreBefore === 'number' ? scoreBefore : 0) + 1) % LEVELS.length]!;
+      const scoreExpected =
+        LEVELS[(LEVELS.indexOf(typeof scoreBefore === 'number' ? scoreBefore : 0) + 1) % LEVELS.length]!;
       previousEvidence = current?.evidence ?? '';
       const textExpected = `Kill ${i + 1} ${Math.floor(rand() * 36 ** 5).toString(36)}`;
 
@@ -331,10 +347,13 @@ describe.sequential('crash and close', () => {
 
       // The page's own clock is the machine's: marks compare directly with killAt.
       const lastInput = marks.filter((m) => m.kind === 'input').at(-1)?.at ?? lastKeyDone;
-      const savedAfter = (t: number) => marks.find((m) => m.kind === 'status' && m.text === 'Saved' && m.at >= t && m.at <= killAt);
+      const savedAfter = (t: number) =>
+        marks.find((m) => m.kind === 'status' && m.text === 'Saved' && m.at >= t && m.at <= killAt);
       const textSaved = savedAfter(lastInput);
       const firstInput = marks.find((m) => m.kind === 'input')?.at ?? lastKeySent;
-      const scoreSaved = marks.find((m) => m.kind === 'status' && m.text === 'Saved' && m.at >= tapAt && m.at <= firstInput);
+      const scoreSaved = marks.find(
+        (m) => m.kind === 'status' && m.text === 'Saved' && m.at >= tapAt && m.at <= firstInput,
+      );
       pending = {
         iteration: i + 1,
         outcomeId: outcome.id,
@@ -368,14 +387,26 @@ describe.sequential('crash and close', () => {
     const lostCommitted = lostText.filter((k) => k.savedShownBeforeKill);
     const garbled = kills.filter((k) => k.textStored === 'other');
     const inWindow = kills.filter((k) => k.textAgeMs < SAFE_AFTER_MS);
-    const latencies = kills.map((k) => k.textSaveLatencyMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
-    const scoreLatencies = kills.map((k) => k.scoreSaveLatencyMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
-    const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : null);
+    const latencies = kills
+      .map((k) => k.textSaveLatencyMs)
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b);
+    const scoreLatencies = kills
+      .map((k) => k.scoreSaveLatencyMs)
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b);
+    const pct = (xs: number[], p: number) =>
+      xs.length ? xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : null;
     const iterationTimes = kills.map((k) => k.iterationMs).sort((a, b) => a - b);
 
     const summary = {
       date: startedAt.toISOString(),
-      machine: { platform: `${os.type()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', loadAverage: os.loadavg() },
+      machine: {
+        platform: `${os.type()} ${os.release()}`,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '',
+        loadAverage: os.loadavg(),
+      },
       chromium: chromiumVersion,
       seed: SEED,
       debounceMs: TEXT_DEBOUNCE_MS,
@@ -383,7 +414,9 @@ describe.sequential('crash and close', () => {
       safeAfterMs: SAFE_AFTER_MS,
       maxDelayMs: MAX_DELAY_MS,
       kills: kills.length,
-      killsSurvived: kills.filter((k) => !k.scoreLost && (!k.textLost || k.textAgeMs < SAFE_AFTER_MS) && k.textStored !== 'other').length,
+      killsSurvived: kills.filter(
+        (k) => !k.scoreLost && (!k.textLost || k.textAgeMs < SAFE_AFTER_MS) && k.textStored !== 'other',
+      ).length,
       scoresLost: lostScores.length,
       textsLost: lostText.length,
       killsWithinWindow: inWindow.length,
@@ -394,9 +427,22 @@ describe.sequential('crash and close', () => {
       textsGarbled: garbled.length,
       textsKeptAfterWindow: kills.filter((k) => k.textAgeMs >= SAFE_AFTER_MS && !k.textLost).length,
       oldestLostTextMs: lostText.length ? Math.max(...lostText.map((k) => k.textAgeMs)) : null,
-      youngestKeptTextMs: kills.some((k) => !k.textLost) ? Math.min(...kills.filter((k) => !k.textLost).map((k) => k.textAgeMs)) : null,
-      textSaveLatencyMs: { min: latencies[0] ?? null, median: pct(latencies, 0.5), p90: pct(latencies, 0.9), max: latencies.at(-1) ?? null, seen: latencies.length },
-      scoreSaveLatencyMs: { min: scoreLatencies[0] ?? null, median: pct(scoreLatencies, 0.5), max: scoreLatencies.at(-1) ?? null, seen: scoreLatencies.length },
+      youngestKeptTextMs: kills.some((k) => !k.textLost)
+        ? Math.min(...kills.filter((k) => !k.textLost).map((k) => k.textAgeMs))
+        : null,
+      textSaveLatencyMs: {
+        min: latencies[0] ?? null,
+        median: pct(latencies, 0.5),
+        p90: pct(latencies, 0.9),
+        max: latencies.at(-1) ?? null,
+        seen: latencies.length,
+      },
+      scoreSaveLatencyMs: {
+        min: scoreLatencies[0] ?? null,
+        median: pct(scoreLatencies, 0.5),
+        max: scoreLatencies.at(-1) ?? null,
+        seen: scoreLatencies.length,
+      },
       minScoreAgeMs: Math.min(...kills.map((k) => k.scoreAgeMs)),
       timingsMs: {
         setup: setupMs,
@@ -404,20 +450,35 @@ describe.sequential('crash and close', () => {
         iterationMedian: pct(iterationTimes, 0.5),
         iterationMax: iterationTimes.at(-1) ?? null,
         phaseMedians: Object.fromEntries(
-          (['spawn', 'load', 'read', 'change', 'wait', 'kill'] as const).map((p) => [p, pct(kills.map((k) => k.phasesMs[p]).sort((a, b) => a - b), 0.5)]),
+          (['spawn', 'load', 'read', 'change', 'wait', 'kill'] as const).map((p) => [
+            p,
+            pct(
+              kills.map((k) => k.phasesMs[p]).sort((a, b) => a - b),
+              0.5,
+            ),
+          ]),
         ),
       },
       details: kills,
     };
     await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
-    await writeFile(path.join(REPO_ROOT, 'test-results', 'crash-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    await writeFile(
+      path.join(REPO_ROOT, 'test-results', 'crash-summary.json'),
+      `${JSON.stringify(summary, null, 2)}\n`,
+    );
     const { details: _details, ...brief } = summary;
     console.log(`crash and close: ${JSON.stringify(brief, null, 2)}`);
 
     expect(kills).toHaveLength(KILLS);
     expect(watches.length).toBeGreaterThanOrEqual(KILLS);
-    expect(watches.flatMap((w) => w.offOrigin), 'requests that left the origin').toEqual([]);
-    expect(watches.flatMap((w) => w.cspViolations), 'CSP violations').toEqual([]);
+    expect(
+      watches.flatMap((w) => w.offOrigin),
+      'requests that left the origin',
+    ).toEqual([]);
+    expect(
+      watches.flatMap((w) => w.cspViolations),
+      'CSP violations',
+    ).toEqual([]);
     expect(lostScores, 'scores lost').toEqual([]);
     expect(lostOld, `texts lost more than ${SAFE_AFTER_MS} ms after the last keystroke`).toEqual([]);
     expect(lostCommitted, 'texts lost after the page showed "Saved"').toEqual([]);

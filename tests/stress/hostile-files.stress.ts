@@ -34,7 +34,17 @@ import {
   type BrowserSession,
   type Watch,
 } from '../e2e/harness.ts';
-import { AGREEMENT_ID, BLUE, hostileCorpus, MESSAGES, OTHER, PAYLOADS, WORKSHOP_ID, type HostileCase, type StoredCheck } from './hostile-corpus.ts';
+import {
+  AGREEMENT_ID,
+  BLUE,
+  hostileCorpus,
+  MESSAGES,
+  OTHER,
+  PAYLOADS,
+  WORKSHOP_ID,
+  type HostileCase,
+  type StoredCheck,
+} from './hostile-corpus.ts';
 
 const corpus = hostileCorpus();
 const summary: Record<string, unknown> = { date: new Date().toISOString() };
@@ -44,9 +54,33 @@ const GARBAGE = /undefined|\[object|NaN|function |=>/;
 
 /** The fields each stored record may have: anything else came from a file and must not be there. */
 const FIELDS: Record<string, readonly string[]> = {
-  workshops: ['id', 'name', 'organisation', 'date', 'facilitator', 'frameworkId', 'frameworkVersion', 'createdAt', 'updatedAt', 'deletedAt', 'privateScoring', 'revealedAt'],
+  workshops: [
+    'id',
+    'name',
+    'organisation',
+    'date',
+    'facilitator',
+    'frameworkId',
+    'frameworkVersion',
+    'createdAt',
+    'updatedAt',
+    'deletedAt',
+    'privateScoring',
+    'revealedAt',
+  ],
   groups: ['id', 'workshopId', 'name', 'createdAt', 'updatedAt'],
-  ratings: ['id', 'workshopId', 'groupId', 'outcomeId', 'now', 'target', 'confidence', 'evidence', 'notes', 'updatedAt'],
+  ratings: [
+    'id',
+    'workshopId',
+    'groupId',
+    'outcomeId',
+    'now',
+    'target',
+    'confidence',
+    'evidence',
+    'notes',
+    'updatedAt',
+  ],
   agreements: ['id', 'workshopId', 'outcomeId', 'now', 'target', 'rationale', 'dissent', 'updatedAt'],
   actions: ['id', 'workshopId', 'outcomeId', 'what', 'owner', 'due', 'status', 'createdAt', 'updatedAt'],
 };
@@ -68,7 +102,8 @@ function prototypesPristine(): boolean {
 /** The sample workshop as stored before any file arrives: every record older than the file's, so a file would win every merge. */
 function storedSample(): WorkshopBundle {
   const parsed = parseImportText(sampleText, 'sample.json');
-  if (!('bundles' in parsed) || parsed.bundles.length !== 1) throw new Error(`the sample file is refused: ${'message' in parsed ? parsed.message : 'not one workshop'}`);
+  if (!('bundles' in parsed) || parsed.bundles.length !== 1)
+    throw new Error(`the sample file is refused: ${'message' in parsed ? parsed.message : 'not one workshop'}`);
   const old = '2026-11-27T08:00:00.000Z';
   const { workshop, groups, ratings, agreements, actions } = parsed.bundles[0]!;
   return {
@@ -106,7 +141,8 @@ async function storeBaseline(): Promise<void> {
 /** Every table, every record, in a stable order. */
 async function snapshot(): Promise<string> {
   const tables: Record<string, unknown[]> = {};
-  for (const table of [...db.tables].sort((a, b) => a.name.localeCompare(b.name))) tables[table.name] = await table.toArray();
+  for (const table of [...db.tables].sort((a, b) => a.name.localeCompare(b.name)))
+    tables[table.name] = await table.toArray();
   return JSON.stringify(tables);
 }
 
@@ -123,11 +159,17 @@ async function otherSnapshot(): Promise<string> {
 async function checkStored(check: StoredCheck): Promise<string | undefined> {
   const record = (await db.table(check.table).get(check.id)) as Record<string, unknown> | undefined;
   if (!record) return `no ${check.table} record “${check.id}”`;
-  if ('absent' in check) return Object.hasOwn(record, check.field) ? `${check.table} “${check.id}” has a field “${check.field}”` : undefined;
+  if ('absent' in check)
+    return Object.hasOwn(record, check.field) ? `${check.table} “${check.id}” has a field “${check.field}”` : undefined;
   const actual = record[check.field];
-  const same = typeof check.value === 'object' && check.value !== null ? JSON.stringify(actual) === JSON.stringify(check.value) : Object.is(actual, check.value);
+  const same =
+    typeof check.value === 'object' && check.value !== null
+      ? JSON.stringify(actual) === JSON.stringify(check.value)
+      : Object.is(actual, check.value);
   const show = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 80);
-  return same ? undefined : `${check.table} “${check.id}”.${check.field} is ${show(actual)}, expected ${show(check.value)}`;
+  return same
+    ? undefined
+    : `${check.table} “${check.id}”.${check.field} is ${show(actual)}, expected ${show(check.value)}`;
 }
 
 /** Every stored record is a plain object with only the app's own fields. */
@@ -135,9 +177,11 @@ async function strayFields(): Promise<string[]> {
   const problems: string[] = [];
   for (const [table, fields] of Object.entries(FIELDS)) {
     for (const record of (await db.table(table).toArray()) as Record<string, unknown>[]) {
-      if (Object.getPrototypeOf(record) !== Object.prototype) problems.push(`${table} “${String(record.id)}” is not a plain object`);
+      if (Object.getPrototypeOf(record) !== Object.prototype)
+        problems.push(`${table} “${String(record.id)}” is not a plain object`);
       const extra = Reflect.ownKeys(record).filter((k) => typeof k !== 'string' || !fields.includes(k));
-      if (extra.length) problems.push(`${table} “${String(record.id)}” has extra fields: ${extra.map(String).join(', ')}`);
+      if (extra.length)
+        problems.push(`${table} “${String(record.id)}” has extra fields: ${extra.map(String).join(', ')}`);
     }
   }
   return problems;
@@ -167,7 +211,10 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
       if (r.outcome === 'refused') c.refused += 1;
       if (r.outcome === 'imported') c.imported += 1;
     }
-    const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5).map((r) => ({ name: r.name, ms: Math.round(r.ms) }));
+    const slowest = [...results]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((r) => ({ name: r.name, ms: Math.round(r.ms) }));
     summary.moduleLevel = {
       filesTried: results.length,
       refused: results.filter((r) => r.outcome === 'refused').length,
@@ -179,14 +226,34 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
       casesWithProblems: results.filter((r) => r.problems.length > 0).length,
       byCategory,
       slowestMs: slowest,
-      refusalMessages: results.filter((r) => r.outcome === 'refused').map((r) => ({ name: r.name, message: r.message.slice(0, 300) })),
+      refusalMessages: results
+        .filter((r) => r.outcome === 'refused')
+        .map((r) => ({ name: r.name, message: r.message.slice(0, 300) })),
     };
   });
 
   it(`has at least 200 cases, in every category of the issue (${corpus.length} cases)`, () => {
     expect(corpus.length).toBeGreaterThanOrEqual(200);
     const categories = new Set(corpus.map((c) => c.category));
-    for (const category of ['truncated', 'empty', 'not-json', 'bom', 'size', 'nested', 'wrong-type', 'score', 'unknown-outcome', 'duplicate-id', 'prototype', 'version', 'html', 'long-text', 'date', 'mismatched-id', 'backup'])
+    for (const category of [
+      'truncated',
+      'empty',
+      'not-json',
+      'bom',
+      'size',
+      'nested',
+      'wrong-type',
+      'score',
+      'unknown-outcome',
+      'duplicate-id',
+      'prototype',
+      'version',
+      'html',
+      'long-text',
+      'date',
+      'mismatched-id',
+      'backup',
+    ])
       expect(categories, category).toContain(category);
     expect(new Set(corpus.map((c) => c.name)).size, 'unique file names').toBe(corpus.length);
     expect(corpus.some((c) => (c.bytes?.length ?? 0) >= 50 * 1024 * 1024)).toBe(true);
@@ -226,12 +293,18 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
     } finally {
       for (const [key, original] of originals) {
         const [owner, method] = key.split('.') as [string, string];
-        Object.defineProperty(owner === 'Blob' ? Blob.prototype : File.prototype, method, { configurable: true, writable: true, value: original });
+        Object.defineProperty(owner === 'Blob' ? Blob.prototype : File.prototype, method, {
+          configurable: true,
+          writable: true,
+          value: original,
+        });
       }
     }
     expect(file.size).toBeGreaterThan(MAX_FILE_BYTES);
     expect(result.ok).toEqual([]);
-    expect(result.errors[0]?.message).toBe('“huge-50mb.json” is too large to be an Outcomes Workshop file (50.0 MB; the limit is 32 MB).');
+    expect(result.errors[0]?.message).toBe(
+      '“huge-50mb.json” is too large to be an Outcomes Workshop file (50.0 MB; the limit is 32 MB).',
+    );
     expect(read.includes(file), 'the 50 MB file was read').toBe(false);
     expect(read.includes(small), 'the spy saw the small file being read').toBe(true);
     expect(ms).toBeLessThan(100);
@@ -274,9 +347,12 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
       if (c.expect === 'refuse') {
         if (outcome !== 'refused') problems.push(`expected a refusal, got: ${outcome}`);
         else {
-          if (!message.startsWith(`“${c.name}” `)) problems.push(`the message does not start with the file name: ${message.slice(0, 200)}`);
-          if (c.message && !c.message.test(message)) problems.push(`unexpected message: ${message.slice(0, 300)} (expected ${c.message})`);
-          if (GARBAGE.test(message.slice(c.name.length + 2))) problems.push(`the message holds program words: ${message.slice(0, 300)}`);
+          if (!message.startsWith(`“${c.name}” `))
+            problems.push(`the message does not start with the file name: ${message.slice(0, 200)}`);
+          if (c.message && !c.message.test(message))
+            problems.push(`unexpected message: ${message.slice(0, 300)} (expected ${c.message})`);
+          if (GARBAGE.test(message.slice(c.name.length + 2)))
+            problems.push(`the message holds program words: ${message.slice(0, 300)}`);
           if (message.length > 600) problems.push(`the message is ${message.length} characters long`);
           if (errors.length !== 1) problems.push(`${errors.length} messages for one file`);
         }
@@ -292,12 +368,23 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
         }
         if ((await otherSnapshot()) !== otherBefore) problems.push('another workshop on the device changed');
       }
-      results.push({ name: c.name, category: c.category, expect: c.expect, outcome, message, dbUnchanged, ms, problems });
+      results.push({
+        name: c.name,
+        category: c.category,
+        expect: c.expect,
+        outcome,
+        message,
+        dbUnchanged,
+        ms,
+        problems,
+      });
     }
 
     const failures = results.filter((r) => r.problems.length > 0).map((r) => `${r.name}: ${r.problems.join('; ')}`);
     expect(failures).toEqual([]);
-    expect(results.filter((r) => r.expect === 'refuse').every((r) => r.outcome === 'refused' && r.dbUnchanged)).toBe(true);
+    expect(results.filter((r) => r.expect === 'refuse').every((r) => r.outcome === 'refused' && r.dbUnchanged)).toBe(
+      true,
+    );
   });
 
   it('imports nothing when one of several files is hostile', async () => {
@@ -364,7 +451,8 @@ async function injected(page: Page): Promise<string[]> {
     if (document.querySelector('img[src="x"]')) found.push('an <img src="x"> element');
     if (document.querySelector('[onerror], [onload], [onclick]')) found.push('an element with an inline event handler');
     if (document.querySelector('a[href^="javascript:" i]')) found.push('a javascript: link');
-    for (const script of document.querySelectorAll('script')) if (script.textContent?.includes('__xss')) found.push('a <script> from a file');
+    for (const script of document.querySelectorAll('script'))
+      if (script.textContent?.includes('__xss')) found.push('a <script> from a file');
     if (document.querySelector('svg[onload]')) found.push('an <svg onload> element');
     return found;
   });
@@ -390,7 +478,14 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
   let filesDir = '';
   let session: BrowserSession | null = null;
   let recorder: Watch;
-  const tried: { name: string; outcome: string; ms: number; pingMs: number; busiestMs: number; dbUnchanged?: boolean }[] = [];
+  const tried: {
+    name: string;
+    outcome: string;
+    ms: number;
+    pingMs: number;
+    busiestMs: number;
+    dbUnchanged?: boolean;
+  }[] = [];
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -445,14 +540,24 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
     const page = session!.page;
     await openHome(page, server.url);
     // Something to protect: a workshop made in the app.
-    await createWorkshop(page, { name: 'Protected workshop', organisation: 'Riverside Borough Council', date: '2026-11-27', facilitator: 'Sam Patel' });
+    await createWorkshop(page, {
+      name: 'Protected workshop',
+      organisation: 'Riverside Borough Council',
+      date: '2026-11-27',
+      facilitator: 'Sam Patel',
+    });
     await addGroup(page, 'Blue');
 
     const payloadName = `${PAYLOADS[0]}.json`;
     const refusals: { c: HostileCase; name?: string; expected: RegExp; text?: string }[] = [
       { c: byWhy('a 50 MB file (a valid workshop padded with spaces)'), expected: MESSAGES.tooLarge },
       { c: corpus.filter((x) => x.category === 'truncated')[20]!, expected: MESSAGES.unreadable },
-      { c: byWhy('an HTML page'), name: payloadName, expected: MESSAGES.notOurs, text: `“${payloadName}” is not an Outcomes Workshop file.` },
+      {
+        c: byWhy('an HTML page'),
+        name: payloadName,
+        expected: MESSAGES.notOurs,
+        text: `“${payloadName}” is not an Outcomes Workshop file.`,
+      },
       { c: byWhy(`workshop.frameworkId holds ${PAYLOADS[0]}`), expected: MESSAGES.framework, text: PAYLOADS[0] },
       { c: byWhy(`rating.groupId holds ${PAYLOADS[0]}`), expected: MESSAGES.groupNotInFile, text: PAYLOADS[0] },
       { c: byWhy('formatVersion 3'), expected: MESSAGES.newer('3') },
@@ -475,7 +580,14 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
       const shown = (await alert.innerText()).replace(/\s+/g, ' ');
       const longest = await page.evaluate(() => window.__maxGap ?? 0);
       const after = await dumpDb(page);
-      tried.push({ name: name ?? c.name, outcome: 'refused', ms, pingMs: Math.max(ping, pingAfter), busiestMs: Math.round(longest), dbUnchanged: after.stores === before.stores });
+      tried.push({
+        name: name ?? c.name,
+        outcome: 'refused',
+        ms,
+        pingMs: Math.max(ping, pingAfter),
+        busiestMs: Math.round(longest),
+        dbUnchanged: after.stores === before.stores,
+      });
 
       const fileName = name ?? c.name;
       const message = (await alert.getByRole('listitem').allInnerTexts()).join('\n');
@@ -532,7 +644,11 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
     const workshopId = byWhy(`workshop.id holds ${PAYLOADS[1]}`);
     // File names are shown in the preview too (no "/" in a file name, so not the <script> payload).
     const names = [`${PAYLOADS[0]}.json`, '"><svg onload=window.__xss=3>.json', 'group-id-markup.json'];
-    const files = [await saved(everything, names[0]), await saved(workshopId, names[1]), await saved(groupId, names[2])];
+    const files = [
+      await saved(everything, names[0]),
+      await saved(workshopId, names[1]),
+      await saved(groupId, names[2]),
+    ];
     for (const [i, file] of files.entries()) {
       await openHome(page, server.url);
       await page.evaluate(() => (window.__maxGap = 0));
@@ -544,7 +660,13 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
       await page.getByRole('button', { name: 'Confirm import', exact: true }).click();
       await visible(page.getByRole('status').filter({ hasText: /^\s*Imported/ }));
       const longest = await page.evaluate(() => window.__maxGap ?? 0);
-      tried.push({ name: names[i]!, outcome: 'imported', ms: Date.now() - t0, pingMs: await pingMs(page), busiestMs: Math.round(longest) });
+      tried.push({
+        name: names[i]!,
+        outcome: 'imported',
+        ms: Date.now() - t0,
+        pingMs: await pingMs(page),
+        busiestMs: Math.round(longest),
+      });
       expect(await injected(page)).toEqual([]);
     }
 
@@ -564,7 +686,11 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
       `#/w/${enc(w)}/g/${enc(g)}/overview`,
     ];
     const visited: string[] = [];
-    for (const hash of [...screens(WORKSHOP_ID, BLUE), ...screens(PAYLOADS[1], BLUE), ...screens(WORKSHOP_ID, PAYLOADS[0])]) {
+    for (const hash of [
+      ...screens(WORKSHOP_ID, BLUE),
+      ...screens(PAYLOADS[1], BLUE),
+      ...screens(WORKSHOP_ID, PAYLOADS[0]),
+    ]) {
       await page.goto(`${server.url}${hash}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: 15_000 });
       await page.waitForTimeout(150); // charts and live queries settle
@@ -588,9 +714,19 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
 });
 
 afterAll(async () => {
-  summary.machine = { platform: `${os.type()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', loadAverage: os.loadavg() };
+  summary.machine = {
+    platform: `${os.type()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    loadAverage: os.loadavg(),
+  };
   await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
-  await writeFile(path.join(REPO_ROOT, 'test-results', 'hostile-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await writeFile(
+    path.join(REPO_ROOT, 'test-results', 'hostile-summary.json'),
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
   const { refusalMessages: _m, ...moduleLevel } = (summary.moduleLevel ?? {}) as Record<string, unknown>;
-  console.log(`hostile files: ${JSON.stringify({ ...summary, moduleLevel, chromium: { ...(summary.chromium as object), files: undefined } }, null, 2)}`);
+  console.log(
+    `hostile files: ${JSON.stringify({ ...summary, moduleLevel, chromium: { ...(summary.chromium as object), files: undefined } }, null, 2)}`,
+  );
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isOverdue, sortActions, statusLabel, validateAction, type ActionInput } from '../../src/domain/actions.ts';
 import type { Action } from '../../src/domain/types.ts';
 
-const good: ActionInput = { what: ' Name an owner for each data set ', owner: ' Head of IT ', due: '2026-12-01', status: 'not-started' };
+const good: ActionInput = {
+  what: ' Name an owner for each data set ',
+  owner: ' Head of IT ',
+  due: '2026-12-01',
+  status: 'not-started',
+};
 
 function action(over: Partial<Action>): Action {
   return {

@@ -55,14 +55,22 @@ describe('agreed scores', () => {
       saveAgreement(workshopId, 'data', { now: 2 }),
       saveAgreement(workshopId, 'data', { rationale: 'Quick tap and typing' }),
     ]);
-    expect(await db.agreements.get(agreementId(workshopId, 'data'))).toMatchObject({ now: 2, rationale: 'Quick tap and typing' });
+    expect(await db.agreements.get(agreementId(workshopId, 'data'))).toMatchObject({
+      now: 2,
+      rationale: 'Quick tap and typing',
+    });
   });
 });
 
 describe('actions', () => {
   const bundle = makeBundle(1, ['data']);
   const workshopId = bundle.workshop.id;
-  const fields = { what: 'Publish a data register', owner: 'Data team', due: '2027-01-31', status: 'not-started' } as const;
+  const fields = {
+    what: 'Publish a data register',
+    owner: 'Data team',
+    due: '2027-01-31',
+    status: 'not-started',
+  } as const;
 
   beforeEach(async () => {
     await resetDb();
@@ -75,11 +83,18 @@ describe('actions', () => {
     expect(first.createdAt).toBe(first.updatedAt);
     await new Promise((r) => setTimeout(r, 2));
     const second = await addAction(workshopId, 'connectivity', { ...fields, what: 'Map coverage gaps' });
-    expect((await listActions(workshopId)).map((a) => a.what)).toEqual(['Publish a data register', 'Map coverage gaps']);
+    expect((await listActions(workshopId)).map((a) => a.what)).toEqual([
+      'Publish a data register',
+      'Map coverage gaps',
+    ]);
 
     await new Promise((r) => setTimeout(r, 2));
     const updated = await updateAction(first.id, { status: 'in-progress' });
-    expect(updated).toMatchObject({ status: 'in-progress', what: 'Publish a data register', createdAt: first.createdAt });
+    expect(updated).toMatchObject({
+      status: 'in-progress',
+      what: 'Publish a data register',
+      createdAt: first.createdAt,
+    });
     expect(updated!.updatedAt > first.updatedAt).toBe(true);
     expect((await db.actions.get(first.id))?.status).toBe('in-progress');
 

@@ -54,9 +54,15 @@ describe('export everything', () => {
 
   it('notes the backup and an export of each workshop in it', async () => {
     const bundles = [fullBundle(), fullBundle()];
-    await recordBackup('2026-11-27T15:00:00.000Z', bundles.map((b) => ({ workshopId: b.workshop.id, fingerprint: contentFingerprint(b) })));
+    await recordBackup(
+      '2026-11-27T15:00:00.000Z',
+      bundles.map((b) => ({ workshopId: b.workshop.id, fingerprint: contentFingerprint(b) })),
+    );
     expect(await lastBackup()).toEqual({ at: '2026-11-27T15:00:00.000Z', workshops: 2 });
-    expect(await lastExport(bundles[1]!.workshop.id)).toEqual({ at: '2026-11-27T15:00:00.000Z', fingerprint: contentFingerprint(bundles[1]!) });
+    expect(await lastExport(bundles[1]!.workshop.id)).toEqual({
+      at: '2026-11-27T15:00:00.000Z',
+      fingerprint: contentFingerprint(bundles[1]!),
+    });
   });
 
   it('refuses a damaged backup whole, naming the workshop in it, and a backup from a newer app', async () => {
@@ -68,13 +74,21 @@ describe('export everything', () => {
       expect(ok).toEqual([]);
       return errors[0]!.message;
     };
-    expect(await refuse((b) => (b.workshops[1].workshop.ratings[0].now = 9))).toMatch(/^“backup.json” \(workshop 2 of 2\) has a score that is not allowed: .*now is 9/);
+    expect(await refuse((b) => (b.workshops[1].workshop.ratings[0].now = 9))).toMatch(
+      /^“backup.json” \(workshop 2 of 2\) has a score that is not allowed: .*now is 9/,
+    );
     expect(await refuse((b) => (b.formatVersion = 2))).toBe(
       '“backup.json” was made by a newer version of Outcomes Workshop (backup format 2). Update the app on this device, then import it again.',
     );
-    expect(await refuse((b) => delete b.workshops)).toBe('“backup.json” is damaged: it is a backup, but its list of workshops is missing.');
-    expect(await refuse((b) => (b.workshops = []))).toBe('“backup.json” is a backup with no workshops in it, so there is nothing to import.');
-    expect(await refuse((b) => (b.workshops[1] = b.workshops[0]))).toMatch(/^“backup.json” is damaged: two workshops in it have the same id/);
+    expect(await refuse((b) => delete b.workshops)).toBe(
+      '“backup.json” is damaged: it is a backup, but its list of workshops is missing.',
+    );
+    expect(await refuse((b) => (b.workshops = []))).toBe(
+      '“backup.json” is a backup with no workshops in it, so there is nothing to import.',
+    );
+    expect(await refuse((b) => (b.workshops[1] = b.workshops[0]))).toMatch(
+      /^“backup.json” is damaged: two workshops in it have the same id/,
+    );
   });
 });
 
@@ -83,14 +97,20 @@ describe('last exported', () => {
     const bundle = fullBundle();
     expect(await lastExport(bundle.workshop.id)).toBeUndefined();
     await recordExport(bundle.workshop.id, { at: '2026-11-27T12:00:00.000Z', fingerprint: contentFingerprint(bundle) });
-    expect(await lastExport(bundle.workshop.id)).toEqual({ at: '2026-11-27T12:00:00.000Z', fingerprint: contentFingerprint(bundle) });
+    expect(await lastExport(bundle.workshop.id)).toEqual({
+      at: '2026-11-27T12:00:00.000Z',
+      fingerprint: contentFingerprint(bundle),
+    });
   });
 
   it('fingerprints what the file holds: not the order records were read in, nor when it was written', () => {
     const bundle = fullBundle(3);
     const shuffled = { ...bundle, groups: [...bundle.groups].reverse(), ratings: [...bundle.ratings].reverse() };
     expect(contentFingerprint(shuffled)).toBe(contentFingerprint(bundle));
-    const edited = { ...bundle, ratings: bundle.ratings.map((r, i) => (i === 0 ? { ...r, evidence: `${r.evidence}!` } : r)) };
+    const edited = {
+      ...bundle,
+      ratings: bundle.ratings.map((r, i) => (i === 0 ? { ...r, evidence: `${r.evidence}!` } : r)),
+    };
     expect(contentFingerprint(edited)).not.toBe(contentFingerprint(bundle));
     const renamed = { ...bundle, groups: bundle.groups.map((g, i) => (i === 0 ? { ...g, name: 'Renamed' } : g)) };
     expect(contentFingerprint(renamed)).not.toBe(contentFingerprint(bundle));
@@ -124,8 +144,14 @@ describe('implausible times and dates in a file', () => {
   });
 
   it('refuses times before 2000 and workshop or due dates outside 2000-2100', async () => {
-    expect(await refuse((f) => (f.workshop.groups[0].createdAt = '1970-01-01T00:00:00.000Z'))).toContain('is before the year 2000 (1970-01-01T00:00:00.000Z)');
-    expect(await refuse((f) => (f.workshop.date = '0026-11-27'))).toContain('is 0026-11-27 (it must be in the years 2000 to 2100)');
-    expect(await refuse((f) => (f.workshop.actions[0].due = '2207-03-31'))).toContain('is 2207-03-31 (it must be in the years 2000 to 2100)');
+    expect(await refuse((f) => (f.workshop.groups[0].createdAt = '1970-01-01T00:00:00.000Z'))).toContain(
+      'is before the year 2000 (1970-01-01T00:00:00.000Z)',
+    );
+    expect(await refuse((f) => (f.workshop.date = '0026-11-27'))).toContain(
+      'is 0026-11-27 (it must be in the years 2000 to 2100)',
+    );
+    expect(await refuse((f) => (f.workshop.actions[0].due = '2207-03-31'))).toContain(
+      'is 2207-03-31 (it must be in the years 2000 to 2100)',
+    );
   });
 });

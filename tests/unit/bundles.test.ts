@@ -29,7 +29,10 @@ function fullBundle(): WorkshopBundle {
   const bundle = makeBundle(2, ['connectivity', 'data']);
   const id = bundle.workshop.id;
   bundle.agreements = [makeAgreement(id, 'connectivity', { rationale: 'Both groups said 2' })];
-  bundle.actions = [makeAction(id, 'connectivity', { due: '2027-03-31' }), makeAction(id, 'data', { status: 'in-progress' })];
+  bundle.actions = [
+    makeAction(id, 'connectivity', { due: '2027-03-31' }),
+    makeAction(id, 'data', { status: 'in-progress' }),
+  ];
   return bundle;
 }
 
@@ -143,7 +146,10 @@ describe('applyImport', () => {
     const incoming: WorkshopBundle = {
       ...stored,
       agreements: [{ ...agreement!, target: 5, updatedAt: LATER }],
-      actions: [{ ...first!, status: 'done', updatedAt: LATER }, { ...second!, owner: 'Old owner', updatedAt: EARLIER }],
+      actions: [
+        { ...first!, status: 'done', updatedAt: LATER },
+        { ...second!, owner: 'Old owner', updatedAt: EARLIER },
+      ],
     };
     await applyImport([incoming]);
     expect(await db.agreements.get(agreement!.id)).toMatchObject({ target: 5 });
@@ -162,7 +168,9 @@ describe('applyImport', () => {
     const same: WorkshopBundle = { ...stored, groups: [g, gx], ratings };
     expect(hasChanges(await planImportFromDb([same]))).toBe(false);
     const watch = watchRatingWrites();
-    await applyImport([{ ...same, ratings: ratings.map((r) => (r.id === 'g/x/data' ? { ...r, now: 5, updatedAt: LATER } : r)) }]);
+    await applyImport([
+      { ...same, ratings: ratings.map((r) => (r.id === 'g/x/data' ? { ...r, now: 5, updatedAt: LATER } : r)) },
+    ]);
     watch.stop();
     expect(watch.ids).toEqual(['g/x/data']);
     expect(await db.ratings.count()).toBe(3);
@@ -218,7 +226,13 @@ describe('applyImport', () => {
   it('merges files of the same workshop from several devices', async () => {
     const blue = makeBundle(1, ['data']);
     const green = makeGroup(blue.workshop.id, { name: 'Green' });
-    const greenFile: WorkshopBundle = { workshop: blue.workshop, groups: [green], ratings: [makeRating(green, 'data')], agreements: [], actions: [] };
+    const greenFile: WorkshopBundle = {
+      workshop: blue.workshop,
+      groups: [green],
+      ratings: [makeRating(green, 'data')],
+      agreements: [],
+      actions: [],
+    };
     await applyImport([blue]);
     await applyImport([greenFile]);
     const loaded = await loadBundle(blue.workshop.id);
@@ -252,7 +266,8 @@ describe('applyImport', () => {
     await applyImport([incoming]);
     const after = await dbContents();
     const ofOther = (records: { workshopId: string }[]) => records.filter((r) => r.workshopId === other.workshop.id);
-    for (const kind of ['groups', 'ratings', 'agreements', 'actions'] as const) expect(ofOther(after[kind])).toEqual(ofOther(before[kind]));
+    for (const kind of ['groups', 'ratings', 'agreements', 'actions'] as const)
+      expect(ofOther(after[kind])).toEqual(ofOther(before[kind]));
     expect(after.ratings.filter((r) => r.workshopId === mine.workshop.id)).toHaveLength(4);
   });
 
@@ -288,8 +303,20 @@ describe('importing the saved sample files', () => {
         },
       ],
       groups: [
-        { id: BLUE, workshopId: WORKSHOP, name: 'Blue', createdAt: '2026-11-27T09:05:00.000Z', updatedAt: '2026-11-27T09:05:00.000Z' },
-        { id: GREEN, workshopId: WORKSHOP, name: 'Green', createdAt: '2026-11-27T09:06:00.000Z', updatedAt: '2026-11-27T09:06:00.000Z' },
+        {
+          id: BLUE,
+          workshopId: WORKSHOP,
+          name: 'Blue',
+          createdAt: '2026-11-27T09:05:00.000Z',
+          updatedAt: '2026-11-27T09:05:00.000Z',
+        },
+        {
+          id: GREEN,
+          workshopId: WORKSHOP,
+          name: 'Green',
+          createdAt: '2026-11-27T09:06:00.000Z',
+          updatedAt: '2026-11-27T09:06:00.000Z',
+        },
       ],
       ratings: [
         {
@@ -340,7 +367,11 @@ describe('importing the saved sample files', () => {
     expect(errors).toEqual([]);
     await applyImport(ok.map((f) => f.bundle));
     const loaded = await loadBundle(WORKSHOP);
-    expect(loaded?.workshop).toMatchObject({ privateScoring: true, revealedAt: '2026-11-27T11:00:00.000Z', deletedAt: null });
+    expect(loaded?.workshop).toMatchObject({
+      privateScoring: true,
+      revealedAt: '2026-11-27T11:00:00.000Z',
+      deletedAt: null,
+    });
     expect(loaded?.ratings).toHaveLength(3);
     expect(loaded?.agreements).toEqual([
       {
@@ -367,7 +398,12 @@ describe('importing the saved sample files', () => {
         createdAt: '2026-11-27T12:00:00.000Z',
         updatedAt: '2026-11-27T12:05:00.000Z',
       },
-      expect.objectContaining({ id: 'b2d3f4a5-6c7e-4f80-9bac-1d2e3f4a5b12', owner: '', due: '', status: 'not-started' }),
+      expect.objectContaining({
+        id: 'b2d3f4a5-6c7e-4f80-9bac-1d2e3f4a5b12',
+        owner: '',
+        due: '',
+        status: 'not-started',
+      }),
     ]);
   });
 

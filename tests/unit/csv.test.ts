@@ -1,7 +1,15 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { actionsCsv, agreementsCsv, csvFile, csvFileName, csvFiles, localDateTime, ratingsCsv } from '../../src/files/csv.ts';
+import {
+  actionsCsv,
+  agreementsCsv,
+  csvFile,
+  csvFileName,
+  csvFiles,
+  localDateTime,
+  ratingsCsv,
+} from '../../src/files/csv.ts';
 import { getFramework } from '../../src/framework/frameworks.ts';
 import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
 
@@ -31,18 +39,38 @@ function workshopBundle(): WorkshopBundle {
     groups: [green, blue],
     ratings: [
       makeRating(blue, 'data', { now: 'not-sure', target: 3, confidence: 'low' }),
-      makeRating(blue, 'connectivity', { now: 2, target: 4, confidence: 'medium', evidence: 'Coverage map, 2025', notes: 'Ask about "library" Wi-Fi\nand buses' }),
+      makeRating(blue, 'connectivity', {
+        now: 2,
+        target: 4,
+        confidence: 'medium',
+        evidence: 'Coverage map, 2025',
+        notes: 'Ask about "library" Wi-Fi\nand buses',
+      }),
       makeRating(green, 'connectivity', { now: 3, target: null, confidence: null }),
     ],
     agreements: [
       makeAgreement(workshop.id, 'data', { now: 'not-sure', target: 3, rationale: 'Nobody knew' }),
-      makeAgreement(workshop.id, 'connectivity', { now: 2, target: 4, rationale: 'Both said 2 or 3', dissent: 'Green: 3, because of "free" Wi-Fi' }),
+      makeAgreement(workshop.id, 'connectivity', {
+        now: 2,
+        target: 4,
+        rationale: 'Both said 2 or 3',
+        dissent: 'Green: 3, because of "free" Wi-Fi',
+      }),
       makeAgreement(workshop.id, 'value', { now: null, target: null }),
     ],
     actions: [
       makeAction(workshop.id, 'data', { what: 'List our data sets', owner: '', due: '', status: 'not-started' }),
-      makeAction(workshop.id, 'connectivity', { what: 'Map coverage, ward by ward', owner: 'Digital lead', due: '2027-03-31', status: 'in-progress' }),
-      makeAction(workshop.id, 'connectivity', { what: 'Tell members', status: 'done', createdAt: '2026-11-27T12:30:00.000Z' }),
+      makeAction(workshop.id, 'connectivity', {
+        what: 'Map coverage, ward by ward',
+        owner: 'Digital lead',
+        due: '2027-03-31',
+        status: 'in-progress',
+      }),
+      makeAction(workshop.id, 'connectivity', {
+        what: 'Tell members',
+        status: 'done',
+        createdAt: '2026-11-27T12:30:00.000Z',
+      }),
     ],
   };
 }
@@ -89,10 +117,30 @@ describe('ratingsCsv', () => {
       Notes: 'Ask about "library" Wi-Fi\nand buses',
       'Last changed': localDateTime('2026-11-27T10:00:00.000Z'),
     });
-    expect(rows[1]).toMatchObject({ Outcome: 'Data', Now: 'Not sure', 'Now level': '', Target: '3', 'Target level': 'Established', Confidence: 'Low' });
-    expect(rows[12]).toMatchObject({ Group: 'Green', Outcome: 'Connectivity', Now: '3', Target: '', 'Target level': '', Confidence: '' });
+    expect(rows[1]).toMatchObject({
+      Outcome: 'Data',
+      Now: 'Not sure',
+      'Now level': '',
+      Target: '3',
+      'Target level': 'Established',
+      Confidence: 'Low',
+    });
+    expect(rows[12]).toMatchObject({
+      Group: 'Green',
+      Outcome: 'Connectivity',
+      Now: '3',
+      Target: '',
+      'Target level': '',
+      Confidence: '',
+    });
     // An outcome nobody answered: a row with empty answers.
-    expect(rows[2]).toMatchObject({ Group: 'Blue', Outcome: 'Democracy and participation', Now: '', Target: '', 'Last changed': '' });
+    expect(rows[2]).toMatchObject({
+      Group: 'Blue',
+      Outcome: 'Democracy and participation',
+      Now: '',
+      Target: '',
+      'Last changed': '',
+    });
   });
 
   it('writes levels as bare numbers, so a spreadsheet can average them', () => {
@@ -124,7 +172,11 @@ describe('ratingsCsv', () => {
       makeRating(blue!, 'data', { evidence: '-2 on last year', notes: '\tTabbed' }),
     ];
     const rows = records(ratingsCsv(framework, bundle));
-    expect(rows[0]).toMatchObject({ Group: `'=HYPERLINK("http://evil.example","Click")`, Evidence: "'+1 for the plan", Notes: "'@SUM(A1:A2)" });
+    expect(rows[0]).toMatchObject({
+      Group: `'=HYPERLINK("http://evil.example","Click")`,
+      Evidence: "'+1 for the plan",
+      Notes: "'@SUM(A1:A2)",
+    });
     expect(rows[1]).toMatchObject({ Evidence: "'-2 on last year", Notes: "'\tTabbed" });
   });
 
@@ -164,7 +216,9 @@ describe('agreementsCsv', () => {
   });
 
   it('starts with a byte-order mark', () => {
-    expect(agreementsCsv(framework, makeBundle(0, []))).toBe('\uFEFFOutcome ID,Outcome,Agreed now,Agreed target,Rationale,Dissent,Groups\' median now');
+    expect(agreementsCsv(framework, makeBundle(0, []))).toBe(
+      "\uFEFFOutcome ID,Outcome,Agreed now,Agreed target,Rationale,Dissent,Groups' median now",
+    );
   });
 });
 
@@ -172,7 +226,13 @@ describe('actionsCsv', () => {
   it('has one row per action, by outcome in framework order then as added, with the status in words', () => {
     const rows = records(actionsCsv(framework, workshopBundle()));
     expect(rows).toEqual([
-      { Outcome: 'Connectivity', What: 'Map coverage, ward by ward', Owner: 'Digital lead', Due: '2027-03-31', Status: 'In progress' },
+      {
+        Outcome: 'Connectivity',
+        What: 'Map coverage, ward by ward',
+        Owner: 'Digital lead',
+        Due: '2027-03-31',
+        Status: 'In progress',
+      },
       { Outcome: 'Connectivity', What: 'Tell members', Owner: 'Sam Patel', Due: '', Status: 'Done' },
       { Outcome: 'Data', What: 'List our data sets', Owner: '', Due: '', Status: 'Not started' },
     ]);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { buildEnvelope, exportFileName, workshopFile } from '../../src/files/export-file.ts';
-import { FILE_FORMAT_VERSION, isTimestamp, migrate, migrateV1ToV2, type VersionedEnvelope } from '../../src/files/format.ts';
+import {
+  FILE_FORMAT_VERSION,
+  isTimestamp,
+  migrate,
+  migrateV1ToV2,
+  type VersionedEnvelope,
+} from '../../src/files/format.ts';
 import { readImportFiles } from '../../src/files/import-file.ts';
 import { isIsoDate } from '../../src/domain/workshop-input.ts';
 import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
@@ -56,11 +62,22 @@ const sorted = (bundle: WorkshopBundle): WorkshopBundle => ({
 describe('export and import round trip', () => {
   it('reads back exactly the bundle that was exported', async () => {
     const bundle = makeBundle(3, ['connectivity', 'data', 'value']);
-    bundle.ratings[0] = { ...bundle.ratings[0]!, now: 'not-sure', target: null, confidence: null, evidence: 'Line 1\nLine 2 “quoted” <b>not html</b>' };
+    bundle.ratings[0] = {
+      ...bundle.ratings[0]!,
+      now: 'not-sure',
+      target: null,
+      confidence: null,
+      evidence: 'Line 1\nLine 2 “quoted” <b>not html</b>',
+    };
     const id = bundle.workshop.id;
     bundle.workshop = { ...bundle.workshop, privateScoring: true, revealedAt: '2026-11-27T11:00:00.000Z' };
     bundle.agreements = [
-      makeAgreement(id, 'value', { now: 'not-sure', target: null, rationale: 'Why, with “quotes”', dissent: 'Line 1\nLine 2' }),
+      makeAgreement(id, 'value', {
+        now: 'not-sure',
+        target: null,
+        rationale: 'Why, with “quotes”',
+        dissent: 'Line 1\nLine 2',
+      }),
       makeAgreement(id, 'connectivity', { now: null, target: 5 }),
     ];
     bundle.actions = [
@@ -81,7 +98,11 @@ describe('export and import round trip', () => {
     bundle.workshop.deletedAt = '2026-11-28T09:00:00.000Z';
     const envelope = buildEnvelope(bundle, '1.2.3', '2026-11-27T16:30:00.000Z');
     expect(Object.keys(envelope)).toEqual(['format', 'formatVersion', 'app', 'exportedAt', 'workshop']);
-    expect(envelope).toMatchObject({ format: 'outcomes-workshop', formatVersion: 2, app: { name: 'Outcomes Workshop', version: '1.2.3' } });
+    expect(envelope).toMatchObject({
+      format: 'outcomes-workshop',
+      formatVersion: 2,
+      app: { name: 'Outcomes Workshop', version: '1.2.3' },
+    });
     expect(envelope.workshop).not.toHaveProperty('deletedAt');
     expect(envelope.workshop.groups[0]).not.toHaveProperty('workshopId');
     expect(envelope.workshop.ratings[0]).not.toHaveProperty('workshopId');
@@ -97,16 +118,29 @@ describe('export and import round trip', () => {
       makeAction(id, 'connectivity', { createdAt: '2026-11-27T12:00:00.000Z' }),
     ];
     const { workshop } = buildEnvelope(bundle, '1.2.3', '2026-11-27T16:30:00.000Z');
-    expect(Object.keys(workshop).slice(-6)).toEqual(['privateScoring', 'revealedAt', 'groups', 'ratings', 'agreements', 'actions']);
+    expect(Object.keys(workshop).slice(-6)).toEqual([
+      'privateScoring',
+      'revealedAt',
+      'groups',
+      'ratings',
+      'agreements',
+      'actions',
+    ]);
     expect(workshop.agreements.map((a) => a.outcomeId)).toEqual(['connectivity', 'value']);
-    expect(workshop.actions.map((a) => a.id)).toEqual([bundle.actions[2]!.id, bundle.actions[1]!.id, bundle.actions[0]!.id]);
+    expect(workshop.actions.map((a) => a.id)).toEqual([
+      bundle.actions[2]!.id,
+      bundle.actions[1]!.id,
+      bundle.actions[0]!.id,
+    ]);
     expect(workshop.agreements[0]).not.toHaveProperty('workshopId');
     expect(workshop.actions[0]).not.toHaveProperty('workshopId');
   });
 
   it('names the file after the workshop and its date', () => {
     expect(exportFileName({ name: 'Budget review', date: '2026-11-27' })).toBe('budget-review-2026-11-27.json');
-    expect(exportFileName({ name: 'Café & Co — Q3 2026!', date: '2026-11-27' })).toBe('cafe-co-q3-2026-2026-11-27.json');
+    expect(exportFileName({ name: 'Café & Co — Q3 2026!', date: '2026-11-27' })).toBe(
+      'cafe-co-q3-2026-2026-11-27.json',
+    );
     expect(exportFileName({ name: '???', date: '2026-11-27' })).toBe('workshop-2026-11-27.json');
     expect(exportFileName({ name: 'Ünïcödé', date: 'not a date' })).toBe('unicode.json');
   });
@@ -114,7 +148,12 @@ describe('export and import round trip', () => {
   it('reads the saved version-1 sample file, with the fields version 2 adds', async () => {
     const { ok, errors } = await readImportFiles([new File([fixture('workshop-v1.json')], 'workshop-v1.json')]);
     expect(errors).toEqual([]);
-    expect(ok[0]!.bundle.workshop).toMatchObject({ name: 'Budget review', deletedAt: null, privateScoring: false, revealedAt: null });
+    expect(ok[0]!.bundle.workshop).toMatchObject({
+      name: 'Budget review',
+      deletedAt: null,
+      privateScoring: false,
+      revealedAt: null,
+    });
     expect(ok[0]!.bundle.groups.map((g) => g.name)).toEqual(['Blue', 'Green']);
     expect(ok[0]!.bundle.ratings[1]).toMatchObject({ workshopId: ok[0]!.bundle.workshop.id, now: 'not-sure' });
     expect(ok[0]!.bundle.agreements).toEqual([]);
@@ -155,7 +194,10 @@ describe('export and import round trip', () => {
 
   it('ignores unknown fields and cannot be used to pollute prototypes', async () => {
     const text = fixture('workshop-v1.json')
-      .replace('"name": "Budget review",', '"name": "Budget review", "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } }, "extra": 1,')
+      .replace(
+        '"name": "Budget review",',
+        '"name": "Budget review", "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } }, "extra": 1,',
+      )
       .replace('"name": "Blue",', '"name": "Blue", "__proto__": { "isAdmin": true },');
     const { ok, errors } = await readImportFiles([new File([text], 'extra.json')]);
     expect(errors).toEqual([]);
@@ -186,7 +228,14 @@ describe('timestamps', () => {
   };
 
   it('accepts exactly the timestamps Date writes back unchanged', () => {
-    const cases: string[] = ['', '2026-11-27T09:00:00.000Z', '2026-11-27T09:00:00Z', '2026-11-27 09:00:00.000Z', '2026-11-27T09:00:00.000+01:00', ' 2026-11-27T09:00:00.000Z'];
+    const cases: string[] = [
+      '',
+      '2026-11-27T09:00:00.000Z',
+      '2026-11-27T09:00:00Z',
+      '2026-11-27 09:00:00.000Z',
+      '2026-11-27T09:00:00.000+01:00',
+      ' 2026-11-27T09:00:00.000Z',
+    ];
     for (const year of ['0000', '0001', '1900', '1999', '2000', '2023', '2024', '2100', '2400', '9999']) {
       for (let month = 0; month <= 13; month += 1) {
         for (const day of [0, 1, 28, 29, 30, 31, 32]) {
@@ -194,12 +243,21 @@ describe('timestamps', () => {
         }
       }
     }
-    for (const time of ['00:00:00.000', '23:59:59.999', '24:00:00.000', '23:60:00.000', '23:59:60.000', '99:99:99.999', '12:5:00.000']) {
+    for (const time of [
+      '00:00:00.000',
+      '23:59:59.999',
+      '24:00:00.000',
+      '23:60:00.000',
+      '23:59:60.000',
+      '99:99:99.999',
+      '12:5:00.000',
+    ]) {
       cases.push(`2024-02-29T${time}Z`);
     }
     for (const value of cases) expect([value, isTimestamp(value)]).toEqual([value, byDate(value)]);
     // The calendar check it shares with the date fields (a workshop's date, an action's due date).
-    for (const value of cases) expect([value, isIsoDate(value.slice(0, 10))]).toEqual([value, byDate(`${value.slice(0, 10)}T12:00:00.000Z`)]);
+    for (const value of cases)
+      expect([value, isIsoDate(value.slice(0, 10))]).toEqual([value, byDate(`${value.slice(0, 10)}T12:00:00.000Z`)]);
   });
 });
 
@@ -211,8 +269,15 @@ describe('migration', () => {
   });
 
   it('runs one step per version, in order', () => {
-    const step = (to: number) => (e: VersionedEnvelope) => ({ ...e, formatVersion: to, steps: [...(e.steps as number[]), to - 1] });
-    expect(migrate({ formatVersion: 0, steps: [] }, { 0: step(1), 1: step(2) })).toEqual({ formatVersion: 2, steps: [0, 1] });
+    const step = (to: number) => (e: VersionedEnvelope) => ({
+      ...e,
+      formatVersion: to,
+      steps: [...(e.steps as number[]), to - 1],
+    });
+    expect(migrate({ formatVersion: 0, steps: [] }, { 0: step(1), 1: step(2) })).toEqual({
+      formatVersion: 2,
+      steps: [0, 1],
+    });
     expect(() => migrate({ formatVersion: 0, steps: [] }, { 0: step(1) })).toThrow('No migration from file format 1');
   });
 
@@ -220,13 +285,20 @@ describe('migration', () => {
     const v1 = sample('workshop-v1.json');
     const copy = structuredClone(v1);
     const v2 = migrateV1ToV2(v1 as unknown as VersionedEnvelope);
-    expect(v2).toEqual({ ...v1, formatVersion: 2, workshop: { ...v1.workshop, privateScoring: false, revealedAt: null, agreements: [], actions: [] } });
+    expect(v2).toEqual({
+      ...v1,
+      formatVersion: 2,
+      workshop: { ...v1.workshop, privateScoring: false, revealedAt: null, agreements: [], actions: [] },
+    });
     expect(v1).toEqual(copy);
     expect(migrate(v1 as unknown as VersionedEnvelope)).toEqual(v2);
   });
 
   it('leaves a damaged version-1 workshop for the checks to refuse', () => {
-    expect(migrateV1ToV2({ formatVersion: 1, workshop: 'nonsense' })).toEqual({ formatVersion: 2, workshop: 'nonsense' });
+    expect(migrateV1ToV2({ formatVersion: 1, workshop: 'nonsense' })).toEqual({
+      formatVersion: 2,
+      workshop: 'nonsense',
+    });
     expect(migrateV1ToV2({ formatVersion: 1 })).toEqual({ formatVersion: 2 });
   });
 });
@@ -250,12 +322,16 @@ describe('refusals, each with its own message', () => {
     expect(read.ok.map((f) => f.fileName)).toEqual(['little.json', 'big.json', 'utf8.json', 'no-mark.json']);
     for (const f of read.ok) expect(f.bundle).toEqual(read.ok[2]!.bundle);
     // Text that is not JSON at all is still refused as not ours, whatever its bytes.
-    expect(await refusal(new File([utf16('Dear Sam, here are the notes', false)], 'letter.txt'))).toBe('“letter.txt” is not an Outcomes Workshop file.');
+    expect(await refusal(new File([utf16('Dear Sam, here are the notes', false)], 'letter.txt'))).toBe(
+      '“letter.txt” is not an Outcomes Workshop file.',
+    );
   });
 
   it('refuses a file that is too large, before reading it', async () => {
     const big = new File(['x'.repeat(32 * 1024 * 1024 + 200_000)], 'big.json');
-    expect(await refusal(big)).toBe('“big.json” is too large to be an Outcomes Workshop file (32.2 MB; the limit is 32 MB).');
+    expect(await refusal(big)).toBe(
+      '“big.json” is too large to be an Outcomes Workshop file (32.2 MB; the limit is 32 MB).',
+    );
   });
 
   it('refuses a file that cannot be read, and still reads the files chosen with it', async () => {
@@ -275,7 +351,10 @@ describe('refusals, each with its own message', () => {
     const { ok, errors } = await readImportFiles([good, new Unreadable(['{}'], 'cloud.json'), good]);
     expect(ok.map((f) => f.fileName)).toEqual([good.name, good.name]);
     expect(errors).toEqual([
-      { fileName: 'cloud.json', message: '“cloud.json” could not be opened on this device. Save it to the device, then import it again.' },
+      {
+        fileName: 'cloud.json',
+        message: '“cloud.json” could not be opened on this device. Save it to the device, then import it again.',
+      },
     ]);
   });
 
@@ -283,14 +362,21 @@ describe('refusals, each with its own message', () => {
     const bundle = makeBundle(1, ['data']);
     bundle.workshop.name = 'Café “review” – 2026';
     const text = await workshopFile(bundle, '0.1.0').text();
-    const files = [new File(['\uFEFF' + text], 'bom.json'), new File([text], 'plain.json'), new File(['{'], 'cut.json'), new File([text], 'again.json')];
+    const files = [
+      new File(['\uFEFF' + text], 'bom.json'),
+      new File([text], 'plain.json'),
+      new File(['{'], 'cut.json'),
+      new File([text], 'again.json'),
+    ];
     const { ok, errors } = await readImportFiles(files);
     expect(ok.map((f) => [f.fileName, f.bundle.workshop.name])).toEqual([
       ['bom.json', bundle.workshop.name],
       ['plain.json', bundle.workshop.name],
       ['again.json', bundle.workshop.name],
     ]);
-    expect(errors).toEqual([{ fileName: 'cut.json', message: '“cut.json” could not be read: it may be damaged or cut short.' }]);
+    expect(errors).toEqual([
+      { fileName: 'cut.json', message: '“cut.json” could not be read: it may be damaged or cut short.' },
+    ]);
   });
 
   it('refuses a file nested deeper than any workshop file, not counting brackets inside text', async () => {
@@ -305,7 +391,9 @@ describe('refusals, each with its own message', () => {
   });
 
   it('refuses an empty file', async () => {
-    expect(await refusal(new File([''], 'empty.json'))).toBe('“empty.json” is empty. Export the workshop again and import the new file.');
+    expect(await refusal(new File([''], 'empty.json'))).toBe(
+      '“empty.json” is empty. Export the workshop again and import the new file.',
+    );
     expect(await refusal(new File([' \n'], 'blank.json'))).toContain('“blank.json” is empty.');
   });
 
@@ -330,7 +418,9 @@ describe('refusals, each with its own message', () => {
   });
 
   it('refuses a version-1 file that is missing a part, with the same message as before', async () => {
-    expect(await refusal(changed((f) => delete f.workshop.ratings))).toBe('“blue.json” is incomplete: the workshop’s list of scores is missing.');
+    expect(await refusal(changed((f) => delete f.workshop.ratings))).toBe(
+      '“blue.json” is incomplete: the workshop’s list of scores is missing.',
+    );
   });
 
   it('refuses a format version that is not a version', async () => {
@@ -340,7 +430,9 @@ describe('refusals, each with its own message', () => {
   });
 
   it('refuses a file with a missing field', async () => {
-    expect(await refusal(changed((f) => delete f.workshop.name))).toBe('“blue.json” is incomplete: the workshop’s name is missing.');
+    expect(await refusal(changed((f) => delete f.workshop.name))).toBe(
+      '“blue.json” is incomplete: the workshop’s name is missing.',
+    );
     expect(await refusal(changed((f) => delete f.workshop.ratings[0].notes))).toBe(
       '“blue.json” is incomplete: group “Blue”, outcome “Connectivity”, notes is missing.',
     );
@@ -365,7 +457,9 @@ describe('refusals, each with its own message', () => {
     expect(await refusal(changed((f) => (f.workshop.ratings[1].now = 2.5)))).toBe(
       '“blue.json” has a score that is not allowed: group “Blue”, outcome “Data”, now is 2.5 (it must be a whole number from 1 to 5, or “not sure”).',
     );
-    expect(await refusal(changed((f) => (f.workshop.ratings[1].target = 'high')))).toContain('target is “high” (it must be');
+    expect(await refusal(changed((f) => (f.workshop.ratings[1].target = 'high')))).toContain(
+      'target is “high” (it must be',
+    );
   });
 
   it('refuses an unknown confidence', async () => {
@@ -387,7 +481,9 @@ describe('refusals, each with its own message', () => {
         f.workshop.ratings[0].id = `${BLUE}/teleportation`;
       }),
     );
-    expect(message).toBe('“blue.json” has a score for an outcome this app does not know: group “Blue”, outcome id “teleportation”.');
+    expect(message).toBe(
+      '“blue.json” has a score for an outcome this app does not know: group “Blue”, outcome id “teleportation”.',
+    );
   });
 
   it('refuses a score whose group is not in the file', async () => {
@@ -397,7 +493,9 @@ describe('refusals, each with its own message', () => {
         f.workshop.ratings[0].id = 'missing/connectivity';
       }),
     );
-    expect(message).toBe('“blue.json” is damaged: a score belongs to a group that is not in the file (group id “missing”).');
+    expect(message).toBe(
+      '“blue.json” is damaged: a score belongs to a group that is not in the file (group id “missing”).',
+    );
   });
 
   it('refuses a score whose id does not match its group and outcome', async () => {
@@ -445,7 +543,9 @@ describe('refusals, each with its own message', () => {
 
 describe('refusals of version-2 fields, naming the outcome', () => {
   it('refuses a version-2 file without the new fields', async () => {
-    expect(await refusal(changedV2((f) => delete f.workshop.actions))).toBe('“blue.json” is incomplete: the workshop’s list of actions is missing.');
+    expect(await refusal(changedV2((f) => delete f.workshop.actions))).toBe(
+      '“blue.json” is incomplete: the workshop’s list of actions is missing.',
+    );
     expect(await refusal(changedV2((f) => delete f.workshop.privateScoring))).toBe(
       '“blue.json” is incomplete: the workshop’s private scoring setting is missing.',
     );
@@ -479,7 +579,9 @@ describe('refusals of version-2 fields, naming the outcome', () => {
         f.workshop.agreements[0].id = `${WORKSHOP}/teleportation`;
       }),
     );
-    expect(message).toBe('“blue.json” has an agreed score for an outcome this app does not know: the agreed score for outcome id “teleportation”.');
+    expect(message).toBe(
+      '“blue.json” has an agreed score for an outcome this app does not know: the agreed score for outcome id “teleportation”.',
+    );
   });
 
   it('refuses an agreed score whose id is not the workshop id and outcome id', async () => {
@@ -510,9 +612,9 @@ describe('refusals of version-2 fields, naming the outcome', () => {
   });
 
   it('refuses two actions with one id', async () => {
-    expect(await refusal(changedV2((f) => f.workshop.actions.push({ ...f.workshop.actions[0], outcomeId: 'value' })))).toBe(
-      '“blue.json” is damaged: two actions have the same id (“a1c2e3f4-5b6d-4e7f-8a9b-0c1d2e3f4a11”).',
-    );
+    expect(
+      await refusal(changedV2((f) => f.workshop.actions.push({ ...f.workshop.actions[0], outcomeId: 'value' }))),
+    ).toBe('“blue.json” is damaged: two actions have the same id (“a1c2e3f4-5b6d-4e7f-8a9b-0c1d2e3f4a11”).');
   });
 
   it('refuses an action for an unknown outcome', async () => {

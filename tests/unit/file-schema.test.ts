@@ -31,7 +31,9 @@ describe('docs/file-format.schema.json', () => {
     expect(schema.properties.formatVersion).toMatchObject({ const: 2 });
     expect(workshop.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
     expect(workshop.properties.ratings.items.properties.evidence).toMatchObject({ maxLength: 10000 });
-    expect(workshop.required).toEqual(expect.arrayContaining(['groups', 'privateScoring', 'revealedAt', 'agreements', 'actions']));
+    expect(workshop.required).toEqual(
+      expect.arrayContaining(['groups', 'privateScoring', 'revealedAt', 'agreements', 'actions']),
+    );
     expect(workshop.properties.privateScoring).toMatchObject({ type: 'boolean' });
     expect(workshop.properties.agreements.items.properties.rationale).toMatchObject({ maxLength: 10000 });
     const action = workshop.properties.actions.items.properties;

@@ -2,13 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
-import {
-  defaultFramework,
-  frameworks,
-  getFramework,
-  levelLabel,
-  levelName,
-} from '../../src/framework/frameworks.ts';
+import { defaultFramework, frameworks, getFramework, levelLabel, levelName } from '../../src/framework/frameworks.ts';
 
 const expectedIds = [
   'connectivity',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeImport, describePlan, hasChanges, importKeys, planImport, sameNameNotes, type StoredRecords } from '../../src/domain/merge.ts';
+import {
+  describeImport,
+  describePlan,
+  hasChanges,
+  importKeys,
+  planImport,
+  sameNameNotes,
+  type StoredRecords,
+} from '../../src/domain/merge.ts';
 import type { Group, WorkshopBundle } from '../../src/domain/types.ts';
 import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating } from '../factories.ts';
 
@@ -27,7 +35,13 @@ describe('planImport', () => {
   it('adds a workshop the device does not have, with all its groups and scores', () => {
     const bundle = makeBundle(2, ['connectivity', 'data']);
     const plan = planImport([bundle], nothingStored);
-    expect(plan.writes).toEqual({ workshops: [bundle.workshop], groups: bundle.groups, ratings: bundle.ratings, agreements: [], actions: [] });
+    expect(plan.writes).toEqual({
+      workshops: [bundle.workshop],
+      groups: bundle.groups,
+      ratings: bundle.ratings,
+      agreements: [],
+      actions: [],
+    });
     expect(plan.workshops).toEqual([
       expect.objectContaining({ id: bundle.workshop.id, details: 'added', restored: false }),
     ]);
@@ -39,7 +53,11 @@ describe('planImport', () => {
     const bundle = makeBundle();
     const plan = planImport([bundle], asStored(bundle));
     expect(hasChanges(plan)).toBe(false);
-    expect(plan.workshops[0]).toMatchObject({ details: 'unchanged', groups: { unchanged: 2 }, ratings: { unchanged: 4 } });
+    expect(plan.workshops[0]).toMatchObject({
+      details: 'unchanged',
+      groups: { unchanged: 2 },
+      ratings: { unchanged: 4 },
+    });
   });
 
   it('takes a newer score and leaves an older one', () => {
@@ -77,7 +95,13 @@ describe('planImport', () => {
   it('merges several files with the same workshop id into one workshop, uniting their groups', () => {
     const first = makeBundle(1, ['data']);
     const otherGroup = makeGroup(first.workshop.id, { name: 'Green' });
-    const second: WorkshopBundle = { workshop: first.workshop, groups: [otherGroup], ratings: [makeRating(otherGroup, 'data')], agreements: [], actions: [] };
+    const second: WorkshopBundle = {
+      workshop: first.workshop,
+      groups: [otherGroup],
+      ratings: [makeRating(otherGroup, 'data')],
+      agreements: [],
+      actions: [],
+    };
     const plan = planImport([first, second], nothingStored);
     expect(plan.workshops).toHaveLength(1);
     expect(plan.writes.workshops).toHaveLength(1);
@@ -118,7 +142,9 @@ describe('planImport', () => {
     expect(plan.writes.groups).toEqual([]);
     expect(plan.writes.ratings).toEqual([]);
     expect(plan.workshops[0]).toMatchObject({ groups: { clashing: 1 }, ratings: { clashing: 1 } });
-    expect(describePlan(plan)[0]).toContain('2 records will be left out: their ids belong to another workshop on this device.');
+    expect(describePlan(plan)[0]).toContain(
+      '2 records will be left out: their ids belong to another workshop on this device.',
+    );
   });
 
   it('lists the ids to look up', () => {
@@ -177,7 +203,13 @@ describe('planImport: agreed scores and actions', () => {
   it('merges the actions of several files of one workshop', () => {
     const first = fullBundle();
     const extra = makeAction(first.workshop.id, 'value');
-    const second: WorkshopBundle = { workshop: first.workshop, groups: [], ratings: [], agreements: [], actions: [extra] };
+    const second: WorkshopBundle = {
+      workshop: first.workshop,
+      groups: [],
+      ratings: [],
+      agreements: [],
+      actions: [extra],
+    };
     const plan = planImport([first, second], nothingStored);
     expect(plan.writes.actions.map((a) => a.id)).toEqual([...first.actions, extra].map((a) => a.id));
   });
@@ -226,7 +258,11 @@ describe('describing a plan', () => {
     const incoming: WorkshopBundle = {
       workshop: stored.workshop,
       groups: [...stored.groups, group],
-      ratings: [{ ...a!, updatedAt: LATER }, { ...b!, updatedAt: EARLIER }, { ...c!, updatedAt: EARLIER }],
+      ratings: [
+        { ...a!, updatedAt: LATER },
+        { ...b!, updatedAt: EARLIER },
+        { ...c!, updatedAt: EARLIER },
+      ],
       agreements: [],
       actions: [],
     };
@@ -244,7 +280,9 @@ describe('describing a plan', () => {
     expect(describePlan(plan)).toEqual([
       'This will add 1 workshop, “Budget review”, with 1 group, 2 scores, 2 agreed scores and 3 actions.',
     ]);
-    expect(describeImport(plan)).toBe('Imported “Budget review”: 1 group, 2 scores, 2 agreed scores and 3 actions added.');
+    expect(describeImport(plan)).toBe(
+      'Imported “Budget review”: 1 group, 2 scores, 2 agreed scores and 3 actions added.',
+    );
 
     const [agreement] = bundle.agreements;
     const [action] = bundle.actions;
@@ -257,7 +295,9 @@ describe('describing a plan', () => {
     expect(describePlan(update)).toEqual([
       'This will update “Budget review”: add 1 agreed score, update 1 agreed score, add 1 action. 1 older action will be left as it is.',
     ]);
-    expect(describeImport(update)).toBe('Imported “Budget review”: 1 agreed score added, 1 agreed score updated, 1 action added.');
+    expect(describeImport(update)).toBe(
+      'Imported “Budget review”: 1 agreed score added, 1 agreed score updated, 1 action added.',
+    );
   });
 
   it('says when there is nothing to import', () => {
@@ -272,7 +312,10 @@ describe('groups that would share a name', () => {
     const stored = makeBundle(2, ['data']);
     stored.workshop = { ...stored.workshop, name: 'Budget review' };
     const [a, b] = stored.groups as [Group, Group];
-    stored.groups = [{ ...a, name: 'Group 1' }, { ...b, name: 'Tables' }];
+    stored.groups = [
+      { ...a, name: 'Group 1' },
+      { ...b, name: 'Tables' },
+    ];
     const incoming: WorkshopBundle = {
       ...stored,
       groups: [makeGroup(stored.workshop.id, { name: 'GROUP 1' }), makeGroup(stored.workshop.id, { name: 'group 1 ' })],
@@ -290,18 +333,35 @@ describe('groups that would share a name', () => {
   it('says nothing when a renamed group takes a name no other has, or gives one up', () => {
     const stored = makeBundle(2, ['data']);
     const [a, b] = stored.groups as [Group, Group];
-    stored.groups = [{ ...a, name: 'Group 1' }, { ...b, name: 'Group 2' }];
+    stored.groups = [
+      { ...a, name: 'Group 1' },
+      { ...b, name: 'Group 2' },
+    ];
     // Group 2 renamed "Group 1" on another tablet, and Group 1 renamed "Tables" there too: no clash after.
     const later = '2026-11-27T12:00:00.000Z';
-    const incoming: WorkshopBundle = { ...stored, groups: [{ ...a, name: 'Tables', updatedAt: later }, { ...b, name: 'Group 1', updatedAt: later }], ratings: [] };
+    const incoming: WorkshopBundle = {
+      ...stored,
+      groups: [
+        { ...a, name: 'Tables', updatedAt: later },
+        { ...b, name: 'Group 1', updatedAt: later },
+      ],
+      ratings: [],
+    };
     expect(sameNameNotes(planImport([incoming], asStored(stored)), stored.groups)).toEqual([]);
   });
 
   it('does not repeat a name the device’s groups already shared, when the import brings other changes', () => {
     const stored = makeBundle(2, ['data']);
     const [a, b] = stored.groups as [Group, Group];
-    stored.groups = [{ ...a, name: 'Group 1' }, { ...b, name: 'Group 1' }];
-    const incoming: WorkshopBundle = { ...stored, groups: [makeGroup(stored.workshop.id, { name: 'Group 3' })], ratings: [] };
+    stored.groups = [
+      { ...a, name: 'Group 1' },
+      { ...b, name: 'Group 1' },
+    ];
+    const incoming: WorkshopBundle = {
+      ...stored,
+      groups: [makeGroup(stored.workshop.id, { name: 'Group 3' })],
+      ratings: [],
+    };
     const plan = planImport([incoming], asStored(stored));
     expect(hasChanges(plan)).toBe(true);
     expect(sameNameNotes(plan, stored.groups)).toEqual([]);

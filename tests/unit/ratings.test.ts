@@ -16,7 +16,11 @@ describe('saving a score', () => {
   /** Another tab, an import or a restore writing the rating directly. */
   const otherWriter = async (change: Partial<Rating>) => {
     const current = (await stored())!;
-    await db.ratings.put({ ...current, ...change, updatedAt: new Date(Date.parse(current.updatedAt) + 1000).toISOString() });
+    await db.ratings.put({
+      ...current,
+      ...change,
+      updatedAt: new Date(Date.parse(current.updatedAt) + 1000).toISOString(),
+    });
   };
 
   /** Runs `next` just after the next write transaction is created: after it, before it comes back. */
@@ -47,7 +51,17 @@ describe('saving a score', () => {
 
   it('creates the rating on the first save, from the screen showing none', async () => {
     const saved = await saveRating(group, 'data', { now: 3 }, null);
-    expect(saved).toMatchObject({ id, workshopId: group.workshopId, groupId: group.id, outcomeId: 'data', now: 3, target: null, confidence: null, evidence: '', notes: '' });
+    expect(saved).toMatchObject({
+      id,
+      workshopId: group.workshopId,
+      groupId: group.id,
+      outcomeId: 'data',
+      now: 3,
+      target: null,
+      confidence: null,
+      evidence: '',
+      notes: '',
+    });
     expect(await stored()).toEqual(saved);
     expect(await listRatings(group.id)).toHaveLength(1);
   });
@@ -69,7 +83,12 @@ describe('saving a score', () => {
   });
 
   it("keeps another writer's rating when the screen showed none", async () => {
-    await storeBundle({ ...bundle, ratings: bundle.ratings.filter((r) => r.outcomeId === 'data').map((r) => ({ ...r, now: 4, evidence: 'Imported' })) });
+    await storeBundle({
+      ...bundle,
+      ratings: bundle.ratings
+        .filter((r) => r.outcomeId === 'data')
+        .map((r) => ({ ...r, now: 4, evidence: 'Imported' })),
+    });
     await saveRating(group, 'data', { target: 5 }, null);
     expect(await stored()).toMatchObject({ now: 4, target: 5, evidence: 'Imported' });
   });
@@ -85,7 +104,10 @@ describe('saving a score', () => {
     const seen = await saveRating(group, 'data', { now: 2 }, null);
     await otherWriter({ evidence: 'Theirs' });
     // Two changes in a row, the second sent before the first has found the other writer's version.
-    await Promise.all([saveRating(group, 'data', { target: 4 }, seen), saveRating(group, 'data', { confidence: 'low' }, seen)]);
+    await Promise.all([
+      saveRating(group, 'data', { target: 4 }, seen),
+      saveRating(group, 'data', { confidence: 'low' }, seen),
+    ]);
     expect(await stored()).toMatchObject({ now: 2, target: 4, confidence: 'low', evidence: 'Theirs' });
   });
 
@@ -95,7 +117,10 @@ describe('saving a score', () => {
     const theirs = (await stored())!;
     // The first tap is laid over the older version; the screen then catches up and the person sets
     // the confidence back to low before the first tap has come back.
-    await Promise.all([saveRating(group, 'data', { now: 2 }, seen), saveRating(group, 'data', { confidence: 'low' }, theirs)]);
+    await Promise.all([
+      saveRating(group, 'data', { now: 2 }, seen),
+      saveRating(group, 'data', { confidence: 'low' }, theirs),
+    ]);
     expect(await stored()).toMatchObject({ now: 2, confidence: 'low' });
   });
 
@@ -195,7 +220,7 @@ describe('saving a score', () => {
     expect(await stored()).toMatchObject({ now: 3 });
   });
 
-  it('settles the save even when a listener to Dexie\'s change event fails', async () => {
+  it("settles the save even when a listener to Dexie's change event fails", async () => {
     const seen = await saveRating(group, 'data', { now: 2 }, null);
     const failing = () => {
       throw new Error('a listener that fails');

@@ -25,7 +25,9 @@ function threeGroups(): WorkshopBundle {
 
 function set(bundle: WorkshopBundle, groupIndex: number, outcomeId: string, over: Partial<Rating>) {
   const groupId = bundle.groups[groupIndex]?.id;
-  bundle.ratings = bundle.ratings.map((r) => (r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r));
+  bundle.ratings = bundle.ratings.map((r) =>
+    r.groupId === groupId && r.outcomeId === outcomeId ? { ...r, ...over } : r,
+  );
 }
 
 describe('buildReport scores', () => {
@@ -34,12 +36,26 @@ describe('buildReport scores', () => {
     set(bundle, 0, 'data', { now: 1, target: 5 });
     set(bundle, 1, 'data', { now: 3, target: 5 });
     const data = buildReport(framework, bundle).scores.find((s) => s.outcomeId === 'data');
-    expect(data).toMatchObject({ source: 'median', now: 2, target: 5, gap: 3, basis: 'Median of 3 groups', agreement: null });
+    expect(data).toMatchObject({
+      source: 'median',
+      now: 2,
+      target: 5,
+      gap: 3,
+      basis: 'Median of 3 groups',
+      agreement: null,
+    });
   });
 
   it('uses the agreed now and target (and their gap) where the room agreed a score', () => {
     const bundle = threeGroups();
-    bundle.agreements = [makeAgreement(bundle.workshop.id, 'value', { now: 1, target: 5, rationale: 'No benefits tracking yet', dissent: 'Place thinks 2' })];
+    bundle.agreements = [
+      makeAgreement(bundle.workshop.id, 'value', {
+        now: 1,
+        target: 5,
+        rationale: 'No benefits tracking yet',
+        dissent: 'Place thinks 2',
+      }),
+    ];
     const value = buildReport(framework, bundle).scores.find((s) => s.outcomeId === 'value');
     expect(value).toMatchObject({ source: 'agreed', now: 1, target: 5, gap: 4, basis: 'Agreed' });
     expect(value?.agreement?.rationale).toBe('No benefits tracking yet');
@@ -82,7 +98,9 @@ describe('buildReport scores', () => {
     expect(order.slice(-3)).toEqual(['data', 'leadership', 'partnership']);
     expect(report.scoresByGap.at(-1)?.gap).toBeNull();
     // Equal gaps keep framework order.
-    expect(order.slice(2, -3)).toEqual(allOutcomes.filter((id) => !['inclusion', 'services', 'data', 'leadership', 'partnership'].includes(id)));
+    expect(order.slice(2, -3)).toEqual(
+      allOutcomes.filter((id) => !['inclusion', 'services', 'data', 'leadership', 'partnership'].includes(id)),
+    );
     // The framework-order list is left as it was.
     expect(report.scores.map((s) => s.outcomeId)).toEqual(allOutcomes);
   });
@@ -143,7 +161,12 @@ describe('actionsByOutcome', () => {
   it('groups actions by outcome in framework order, dated first, with status labels and UK dates', () => {
     const bundle = threeGroups();
     const actions = [
-      makeAction(bundle.workshop.id, 'value', { what: 'Track benefits', owner: 'Alex', status: 'in-progress', due: '2027-03-31' }),
+      makeAction(bundle.workshop.id, 'value', {
+        what: 'Track benefits',
+        owner: 'Alex',
+        status: 'in-progress',
+        due: '2027-03-31',
+      }),
       makeAction(bundle.workshop.id, 'connectivity', { what: 'Map coverage', status: 'done', due: '' }),
       makeAction(bundle.workshop.id, 'connectivity', { what: 'Bid for funding', due: '2027-01-15' }),
       makeAction(bundle.workshop.id, 'retired-outcome', { what: 'Old action' }),
@@ -158,7 +181,12 @@ describe('actionsByOutcome', () => {
       ['Bid for funding', '15 January 2027', 'Not started'],
       ['Map coverage', '', 'Done'],
     ]);
-    expect(groups[1]?.actions[0]).toMatchObject({ what: 'Track benefits', owner: 'Alex', due: '31 March 2027', statusLabel: 'In progress' });
+    expect(groups[1]?.actions[0]).toMatchObject({
+      what: 'Track benefits',
+      owner: 'Alex',
+      due: '31 March 2027',
+      statusLabel: 'In progress',
+    });
   });
 
   it('is empty when there are no actions, and buildReport uses it', () => {

@@ -62,7 +62,10 @@ describe('groupSeries', () => {
   it('leaves out a rating for an outcome the framework does not have', () => {
     const workshop = makeWorkshop();
     const group = makeGroup(workshop.id);
-    const ratings = [makeRating(group, 'not-an-outcome', { now: 4, target: 5 }), makeRating(group, 'data', { now: 2, target: 3 })];
+    const ratings = [
+      makeRating(group, 'not-an-outcome', { now: 4, target: 5 }),
+      makeRating(group, 'data', { now: 2, target: 3 }),
+    ];
     const [series] = groupSeries(framework, { workshop, groups: [group], ratings, agreements: [], actions: [] });
     expect(series?.now).toHaveLength(n);
     expect(series?.now.filter((v) => v !== null)).toEqual([2]);
@@ -160,7 +163,10 @@ describe('radar layout', () => {
   /** How far the box's nearest point is from the chart's centre. */
   const nearest = (b: Box) => Math.hypot(clamp(0, b.left, b.right), clamp(0, b.top, b.bottom));
   /** The chart's own sizes for a box `px` wide: 12-14px labels and an 11px gap. */
-  const sizeFor = (px: number) => ({ font: (12 + 2 * clamp((px - 360) / 240, 0, 1)) * (600 / px), gap: 11 * (600 / px) });
+  const sizeFor = (px: number) => ({
+    font: (12 + 2 * clamp((px - 360) / 240, 0, 1)) * (600 / px),
+    gap: 11 * (600 / px),
+  });
 
   it('wraps a title to the width it is given, keeping whole words', () => {
     const lines = wrapToWidth('Economic productivity and growth', 7, estimateEm);
@@ -171,7 +177,12 @@ describe('radar layout', () => {
 
   it('keeps every label inside the viewBox, clear of the rings and of each other', () => {
     // The chart's own proportions: 12-14px labels with an 11px gap, at 1 to 2 units per pixel.
-    for (const [font, gap] of [[14, 11], [16, 13], [21, 17], [24, 22]] as const) {
+    for (const [font, gap] of [
+      [14, 11],
+      [16, 13],
+      [21, 17],
+      [24, 22],
+    ] as const) {
       const layout = radarLayout(titles, { font, gap }, estimateEm);
       const { x, y, width, height } = layout.viewBox;
       // The largest labels (with the wide estimate) spill a little past the width rather than overlap.

@@ -8,7 +8,8 @@ type Share = Mock<(data: ShareData) => Promise<void>>;
 type CanShare = Mock<(data: ShareData) => boolean>;
 
 function stubNavigator(fields: { share?: Share; canShare?: CanShare; standalone?: boolean }) {
-  for (const [key, value] of Object.entries(fields)) Object.defineProperty(navigator, key, { value, configurable: true });
+  for (const [key, value] of Object.entries(fields))
+    Object.defineProperty(navigator, key, { value, configurable: true });
 }
 
 const csv = (name: string) => new File(['\uFEFFa,b\r\n1,2'], name, { type: 'text/csv' });
@@ -20,18 +21,28 @@ let downloads: string[];
 beforeEach(() => {
   downloads = [];
   // jsdom has no URL.createObjectURL and does not download: record which files would be saved.
-  Object.defineProperty(URL, 'createObjectURL', { value: vi.fn(() => 'blob:test'), configurable: true, writable: true });
+  Object.defineProperty(URL, 'createObjectURL', {
+    value: vi.fn(() => 'blob:test'),
+    configurable: true,
+    writable: true,
+  });
   Object.defineProperty(URL, 'revokeObjectURL', { value: vi.fn(), configurable: true, writable: true });
   click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push(this.download);
   }) as unknown as Mock<() => void>;
 });
 
-const originalUrl = { create: Object.getOwnPropertyDescriptor(URL, 'createObjectURL'), revoke: Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL') };
+const originalUrl = {
+  create: Object.getOwnPropertyDescriptor(URL, 'createObjectURL'),
+  revoke: Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL'),
+};
 
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const [key, descriptor] of [['createObjectURL', originalUrl.create], ['revokeObjectURL', originalUrl.revoke]] as const) {
+  for (const [key, descriptor] of [
+    ['createObjectURL', originalUrl.create],
+    ['revokeObjectURL', originalUrl.revoke],
+  ] as const) {
     if (descriptor) Object.defineProperty(URL, key, descriptor);
     else delete (URL as unknown as Record<string, unknown>)[key];
   }
@@ -88,13 +99,19 @@ describe('shareFiles', () => {
   });
 
   it('is cancelled, not failed, when the person closes the share sheet', async () => {
-    stubNavigator({ share: vi.fn(async () => Promise.reject(new DOMException('Share canceled', 'AbortError'))), canShare: vi.fn(() => true) });
+    stubNavigator({
+      share: vi.fn(async () => Promise.reject(new DOMException('Share canceled', 'AbortError'))),
+      canShare: vi.fn(() => true),
+    });
     expect(await shareFiles([csv('a.csv')])).toBe('cancelled');
     expect(click).not.toHaveBeenCalled();
   });
 
   it('passes on NotAllowedError, so the screen can ask for another tap', async () => {
-    stubNavigator({ share: vi.fn(async () => Promise.reject(new DOMException('Needs a tap', 'NotAllowedError'))), canShare: vi.fn(() => true) });
+    stubNavigator({
+      share: vi.fn(async () => Promise.reject(new DOMException('Needs a tap', 'NotAllowedError'))),
+      canShare: vi.fn(() => true),
+    });
     await expect(shareFiles([csv('a.csv')])).rejects.toMatchObject({ name: 'NotAllowedError' });
     expect(click).not.toHaveBeenCalled();
   });

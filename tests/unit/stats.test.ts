@@ -138,7 +138,12 @@ describe('outcomeStats', () => {
   });
 
   it('counts "not sure" but leaves it out of every statistic', () => {
-    const bundle = bundleOf({ data: [2, 4] }, { data: ['not-sure', 5] }, { data: [3, 3] }, { data: ['not-sure', null] });
+    const bundle = bundleOf(
+      { data: [2, 4] },
+      { data: ['not-sure', 5] },
+      { data: [3, 3] },
+      { data: ['not-sure', null] },
+    );
     const data = statsFor(bundle, 'data');
     expect(data.nowValues).toEqual([2, 3]);
     expect(data.notSureCount).toBe(2);
@@ -229,7 +234,9 @@ describe('byDisagreement', () => {
     expect(ids(ordered).slice(0, 4)).toEqual(['inclusion', 'data', 'leadership', 'connectivity']);
     expect(ordered[0]?.split).toBe(true);
     // Outcomes nobody answered come last, in framework order.
-    const unanswered = outcomeIds.filter((id) => !['connectivity', 'data', 'inclusion', 'leadership', 'value'].includes(id));
+    const unanswered = outcomeIds.filter(
+      (id) => !['connectivity', 'data', 'inclusion', 'leadership', 'value'].includes(id),
+    );
     expect(ids(ordered).slice(-unanswered.length)).toEqual(unanswered);
     // value (everyone at 3, range 0) comes before them.
     expect(ordered[4]?.outcomeId).toBe('value');
@@ -253,7 +260,12 @@ describe('byDisagreement', () => {
   });
 
   it('keeps the given order for ties, and does not change its input', () => {
-    const stats = [stat('a', { range: 1 }), stat('b', { range: null }), stat('c', { range: 1 }), stat('d', { range: 0 })];
+    const stats = [
+      stat('a', { range: 1 }),
+      stat('b', { range: null }),
+      stat('c', { range: 1 }),
+      stat('d', { range: 0 }),
+    ];
     expect(ids(byDisagreement(stats))).toEqual(['a', 'c', 'd', 'b']);
     expect(ids(stats)).toEqual(['a', 'b', 'c', 'd']);
   });
@@ -276,7 +288,12 @@ describe('byGap', () => {
   });
 
   it('keeps the given order for equal gaps', () => {
-    const ordered = byGap([stat('a', { gap: 1 }), stat('b', { gap: 2 }), stat('c', { gap: 1 }), stat('d', { gap: null })]);
+    const ordered = byGap([
+      stat('a', { gap: 1 }),
+      stat('b', { gap: 2 }),
+      stat('c', { gap: 1 }),
+      stat('d', { gap: null }),
+    ]);
     expect(ids(ordered)).toEqual(['b', 'a', 'c', 'd']);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { MAX_MAILTO_LENGTH, SHORTENED_NOTE, mailtoHref, plainSummary, summarySubject } from '../../src/files/summary.ts';
+import {
+  MAX_MAILTO_LENGTH,
+  SHORTENED_NOTE,
+  mailtoHref,
+  plainSummary,
+  summarySubject,
+} from '../../src/files/summary.ts';
 import { getFramework } from '../../src/framework/frameworks.ts';
 import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
 
@@ -10,14 +16,23 @@ const framework = getFramework('lga-digitalisation-outcomes')!;
 function decode(href: string): { subject: string; body: string } {
   expect(href.startsWith('mailto:?')).toBe(true);
   const query = href.slice('mailto:?'.length);
-  const fields = Object.fromEntries(query.split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]));
+  const fields = Object.fromEntries(
+    query.split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
+  );
   return { subject: fields.subject!, body: fields.body! };
 }
 
 /** Three groups with a spread of answers, one agreed score and three actions. */
 function workshopBundle(): WorkshopBundle {
-  const workshop = makeWorkshop({ name: 'Budget review', date: '2026-11-27', organisation: 'Exampleshire Council', facilitator: 'Sam Patel' });
-  const [blue, green, red] = ['Blue', 'Green', 'Red'].map((name, i) => makeGroup(workshop.id, { name, createdAt: `2026-11-27T09:0${i}:00.000Z` }));
+  const workshop = makeWorkshop({
+    name: 'Budget review',
+    date: '2026-11-27',
+    organisation: 'Exampleshire Council',
+    facilitator: 'Sam Patel',
+  });
+  const [blue, green, red] = ['Blue', 'Green', 'Red'].map((name, i) =>
+    makeGroup(workshop.id, { name, createdAt: `2026-11-27T09:0${i}:00.000Z` }),
+  );
   return {
     workshop,
     groups: [red!, blue!, green!],
@@ -42,7 +57,12 @@ function workshopBundle(): WorkshopBundle {
 describe('plainSummary', () => {
   it('names the workshop, its date, organisation, facilitator and groups', () => {
     const lines = plainSummary(framework, workshopBundle()).split('\n');
-    expect(lines.slice(0, 4)).toEqual(['Budget review', '27 November 2026, Exampleshire Council', 'Facilitator: Sam Patel', 'Groups: Blue, Green, Red']);
+    expect(lines.slice(0, 4)).toEqual([
+      'Budget review',
+      '27 November 2026, Exampleshire Council',
+      'Facilitator: Sam Patel',
+      'Groups: Blue, Green, Red',
+    ]);
   });
 
   it('gives each outcome its agreed score, else the groups’ median and range, in framework order', () => {
@@ -83,7 +103,10 @@ describe('mailtoHref', () => {
     expect(href).toBe(
       'mailto:?subject=Budget%20review%3A%20results%20%26%20next%20steps&body=Line%201%0D%0ALine%202%2C%20%E2%80%9Cquoted%E2%80%9D%2050%25%20%2B%20more%3F',
     );
-    expect(decode(href)).toEqual({ subject: 'Budget review: results & next steps', body: 'Line 1\r\nLine 2, “quoted” 50% + more?' });
+    expect(decode(href)).toEqual({
+      subject: 'Budget review: results & next steps',
+      body: 'Line 1\r\nLine 2, “quoted” 50% + more?',
+    });
   });
 
   it('round-trips a real summary', () => {
@@ -91,7 +114,10 @@ describe('mailtoHref', () => {
     const body = plainSummary(framework, bundle);
     const href = mailtoHref(summarySubject(bundle.workshop), body);
     expect(href.length).toBeLessThanOrEqual(MAX_MAILTO_LENGTH);
-    expect(decode(href)).toEqual({ subject: 'Budget review: workshop results, 27 November 2026', body: body.replace(/\n/g, '\r\n') });
+    expect(decode(href)).toEqual({
+      subject: 'Budget review: workshop results, 27 November 2026',
+      body: body.replace(/\n/g, '\r\n'),
+    });
   });
 
   it('shortens a long body at a line break, with a note, to fit', () => {

@@ -9,13 +9,23 @@ import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../fa
 
 const workshop = makeWorkshop();
 const group = makeGroup(workshop.id);
-const evidence: DraftTarget = { kind: 'rating', workshopId: workshop.id, groupId: group.id, outcomeId: 'data', field: 'evidence' };
+const evidence: DraftTarget = {
+  kind: 'rating',
+  workshopId: workshop.id,
+  groupId: group.id,
+  outcomeId: 'data',
+  field: 'evidence',
+};
 
 describe('text drafts', () => {
   beforeEach(async () => {
     localStorage.clear();
     await resetDb();
-    await storeBundle({ workshop, groups: [group], ratings: [makeRating(group, 'data', { evidence: 'old', updatedAt: '2026-11-27T10:00:00.000Z' })] });
+    await storeBundle({
+      workshop,
+      groups: [group],
+      ratings: [makeRating(group, 'data', { evidence: 'old', updatedAt: '2026-11-27T10:00:00.000Z' })],
+    });
   });
 
   it('keeps a copy of waiting text until its write succeeds', async () => {
@@ -48,8 +58,16 @@ describe('text drafts', () => {
   it('writes a draft newer than the stored record, and leaves a newer record alone', async () => {
     const written = await recoverDrafts([
       { target: evidence, text: 'typed before closing', at: '2026-11-27T10:05:00.000Z' },
-      { target: { ...evidence, outcomeId: 'value', field: 'notes' }, text: 'new rating', at: '2026-11-27T10:05:00.000Z' },
-      { target: { kind: 'agreement', workshopId: workshop.id, outcomeId: 'data', field: 'dissent' }, text: 'Green disagrees', at: '2026-11-27T10:05:00.000Z' },
+      {
+        target: { ...evidence, outcomeId: 'value', field: 'notes' },
+        text: 'new rating',
+        at: '2026-11-27T10:05:00.000Z',
+      },
+      {
+        target: { kind: 'agreement', workshopId: workshop.id, outcomeId: 'data', field: 'dissent' },
+        text: 'Green disagrees',
+        at: '2026-11-27T10:05:00.000Z',
+      },
       { target: { ...evidence, groupId: 'removed-group' }, text: 'lost group', at: '2026-11-27T10:05:00.000Z' },
     ]);
     expect(written).toBe(3);
@@ -58,7 +76,9 @@ describe('text drafts', () => {
     expect((await db.ratings.get(ratingId(group.id, 'value')))?.notes).toBe('new rating');
     expect((await db.agreements.get(agreementId(workshop.id, 'data')))?.dissent).toBe('Green disagrees');
 
-    const stale = await recoverDrafts([{ target: evidence, text: 'older than stored', at: '2026-11-27T09:00:00.000Z' }]);
+    const stale = await recoverDrafts([
+      { target: evidence, text: 'older than stored', at: '2026-11-27T09:00:00.000Z' },
+    ]);
     expect(stale).toBe(0);
     expect((await db.ratings.get(ratingId(group.id, 'data')))?.evidence).toBe('typed before closing');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isIsoDate, todayIso, validateGroupName, validateWorkshopInput } from '../../src/domain/workshop-input.ts';
+import {
+  formatDate,
+  isIsoDate,
+  todayIso,
+  validateGroupName,
+  validateWorkshopInput,
+} from '../../src/domain/workshop-input.ts';
 
 describe('workshop input', () => {
   const good = { name: ' Budget review ', organisation: 'Exampleshire', date: '2026-11-27', facilitator: '' };

@@ -329,9 +329,13 @@ describe.sequential('WebKit: a workshop from first visit to import', () => {
     await shown(xp.heading(outcomes[0]!.title, 2));
     expect(await (await field('Evidence')).getValue()).toBe(EVIDENCE_FIRST);
     const first = answers[0]!;
-    expect(await (await browser.$(xp.radio(`${outcomes[0]!.title}: where is the council now?`, first.now))).isSelected()).toBe(true);
     expect(
-      await (await browser.$(xp.radio(`${outcomes[0]!.title}: target, where must the council be?`, first.target))).isSelected(),
+      await (await browser.$(xp.radio(`${outcomes[0]!.title}: where is the council now?`, first.now))).isSelected(),
+    ).toBe(true);
+    expect(
+      await (
+        await browser.$(xp.radio(`${outcomes[0]!.title}: target, where must the council be?`, first.target))
+      ).isSelected(),
     ).toBe(true);
 
     // The home screen lists the workshop.
@@ -388,7 +392,11 @@ describe.sequential('WebKit: a workshop from first visit to import', () => {
     for (const [i, outcome] of outcomes.entries()) {
       const rating = file.workshop.ratings.find((r) => r.outcomeId === outcome.id);
       const answer = answers[i]!;
-      expect(rating, outcome.id).toMatchObject({ now: answer.now, target: answer.target, confidence: answer.confidence });
+      expect(rating, outcome.id).toMatchObject({
+        now: answer.now,
+        target: answer.target,
+        confidence: answer.confidence,
+      });
     }
     expect(file.workshop.ratings.find((r) => r.outcomeId === outcomes[0]!.id)?.evidence).toBe(EVIDENCE_FIRST);
     await expectNoPageErrors();

@@ -179,7 +179,8 @@ const execFileP = promisify(execFile);
 /** Fails, saying how to install them, when the driver, the browser or Xvfb is missing. */
 async function checkInstalled(): Promise<void> {
   const missing: string[] = [];
-  if (!existsSync(MINIBROWSER_PATH)) missing.push(`MiniBrowser (looked for ${MINIBROWSER_PATH}; or set MINIBROWSER_PATH)`);
+  if (!existsSync(MINIBROWSER_PATH))
+    missing.push(`MiniBrowser (looked for ${MINIBROWSER_PATH}; or set MINIBROWSER_PATH)`);
   for (const command of [WEBKIT_DRIVER, XVFB]) {
     try {
       await execFileP('sh', ['-c', 'command -v "$1"', 'sh', command], { timeout: 5_000 });
@@ -208,7 +209,13 @@ async function startXvfb(record: (p: Managed) => Promise<void>): Promise<{ xvfb:
     // Another X server holds this number (its lock file or socket exists): try the next.
     if (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) continue;
     const screen = `${WINDOW.width + 512}x${WINDOW.height + 256}x24`;
-    const xvfb = start('Xvfb', XVFB, [`:${n}`, '-screen', '0', screen, '-nolisten', 'tcp', '-displayfd', '3'], process.env, 1);
+    const xvfb = start(
+      'Xvfb',
+      XVFB,
+      [`:${n}`, '-screen', '0', screen, '-nolisten', 'tcp', '-displayfd', '3'],
+      process.env,
+      1,
+    );
     await record(xvfb);
     const ready = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
@@ -316,7 +323,11 @@ export async function openWebKit(): Promise<WebKitSession> {
       // session does not rebuild it in the empty profile: about 1 s less per session.
       GST_REGISTRY_1_0:
         process.env.GST_REGISTRY_1_0 ??
-        path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'gstreamer-1.0', `registry.${process.arch}.bin`),
+        path.join(
+          process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'),
+          'gstreamer-1.0',
+          `registry.${process.arch}.bin`,
+        ),
     };
     delete env.WAYLAND_DISPLAY;
     const driver = start('WebKitWebDriver', WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], env);

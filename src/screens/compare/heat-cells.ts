@@ -26,12 +26,22 @@ export interface HeatCell {
  */
 export function heatCellsOf(framework: Framework): (value: number | null, notSure: boolean) => HeatCell {
   const levels = framework.scale.levels.map((l) => l.value).sort((a, b) => a - b);
-  const notSureCell: HeatCell = { className: 'num heat not-sure', shown: framework.scale.notSureLabel, spoken: '', dash: false };
+  const notSureCell: HeatCell = {
+    className: 'num heat not-sure',
+    shown: framework.scale.notSureLabel,
+    spoken: '',
+    dash: false,
+  };
   const unscored: HeatCell = { className: 'num heat', shown: '–', spoken: ' not scored', dash: true };
   const byLevel = new Map<number, HeatCell>(
     levels.map((value, i) => [
       value,
-      { className: `num heat heat-${i + 1}`, shown: String(value), spoken: ` ${levelName(framework, value) ?? ''}`, dash: false },
+      {
+        className: `num heat heat-${i + 1}`,
+        shown: String(value),
+        spoken: ` ${levelName(framework, value) ?? ''}`,
+        dash: false,
+      },
     ]),
   );
   return (value, notSure) => (notSure ? notSureCell : value === null ? unscored : (byLevel.get(value) ?? unscored));
@@ -70,7 +80,10 @@ function cellElement(cell: HeatCell): HTMLTableCellElement {
  * Puts a row's group cells into `row` after its header cell, each marked with its group's id
  * (`data-group`); returns a function that takes them out again.
  */
-export function insertHeatCells(row: HTMLTableRowElement, cells: readonly { cell: HeatCell; groupId: string }[]): () => void {
+export function insertHeatCells(
+  row: HTMLTableRowElement,
+  cells: readonly { cell: HeatCell; groupId: string }[],
+): () => void {
   const fragment = document.createDocumentFragment();
   const made = cells.map(({ cell, groupId }) => {
     const td = cellElement(cell);

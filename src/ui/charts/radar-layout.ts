@@ -112,7 +112,8 @@ function placeLabels(
   const placed: Box[] = [];
   for (const label of [...labels].sort((a, b) => Math.abs(a.cos) - Math.abs(b.cos))) {
     const up = label.cos > 0;
-    const move = (shift: number) => (label.box = { ...label.box, top: label.box.top + shift, bottom: label.box.bottom + shift });
+    const move = (shift: number) =>
+      (label.box = { ...label.box, top: label.box.top + shift, bottom: label.box.bottom + shift });
     // Off the rings: the box's corner (or edge) nearest the centre at least `clearance` from it.
     const nearX = clamp(0, label.box.left, label.box.right);
     if (Math.hypot(nearX, clamp(0, label.box.top, label.box.bottom)) < clearance) {
@@ -120,7 +121,11 @@ function placeLabels(
       move(up ? -nearY - label.box.bottom : nearY - label.box.top);
     }
     // Each move clears one placed label for good (the label only moves one way), so this ends.
-    for (let other = placed.find((o) => overlaps(o, label.box)); other; other = placed.find((o) => overlaps(o, label.box))) {
+    for (
+      let other = placed.find((o) => overlaps(o, label.box));
+      other;
+      other = placed.find((o) => overlaps(o, label.box))
+    ) {
       move(up ? other.top - 0.15 * font - label.box.bottom : other.bottom + 0.15 * font - label.box.top);
     }
     const { box } = label;
@@ -151,7 +156,11 @@ export function radarLayout(titles: string[], size: LabelSize, measure: MeasureE
   // rather than three lines): a difference hardly seen in the rings, but easily in the labels.
   const lineCount = (labels: AxisLabel[]) => labels.reduce((sum, label) => sum + label.lines.length, 0);
   let best = largest;
-  for (let radius = (largest?.radius ?? 0) - 2; best && radius >= 0.94 * best.radius && radius >= MIN_RADIUS; radius -= 2) {
+  for (
+    let radius = (largest?.radius ?? 0) - 2;
+    best && radius >= 0.94 * best.radius && radius >= MIN_RADIUS;
+    radius -= 2
+  ) {
     const labels = fit(radius);
     if (labels && lineCount(labels) < lineCount(best.labels)) best = { radius, labels };
   }

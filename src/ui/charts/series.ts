@@ -40,15 +40,7 @@ const symbolTriangleDown: SymbolType = {
 };
 
 /** The marker shapes a series can have, each a filled d3 symbol. */
-export type MarkerName =
-  | 'circle'
-  | 'square'
-  | 'triangle'
-  | 'diamond'
-  | 'cross'
-  | 'star'
-  | 'triangle-down'
-  | 'wye';
+export type MarkerName = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'triangle-down' | 'wye';
 
 const markerTypes: Record<MarkerName, SymbolType> = {
   circle: symbolCircle,
