@@ -163,7 +163,9 @@ function installProbe(options: { coldStart: WatchSpec | null }): void {
         key,
         new Promise<Mark>((resolve) => {
           let done = false;
+          // eslint-disable-next-line prefer-const -- assigned below, after finish() that reads them
           let observer: MutationObserver | undefined;
+          // eslint-disable-next-line prefer-const -- as observer
           let timer: ReturnType<typeof setInterval> | undefined;
           const finish = () => {
             if (done) return;

@@ -16,7 +16,7 @@ export interface StorageReport {
 export async function requestPersistenceOnce(): Promise<boolean | null> {
   const asked = await db.settings.get(PERSIST_ASKED);
   if (asked) return null;
-  let granted: boolean | null = null;
+  let granted: boolean | null;
   try {
     granted = (await navigator.storage?.persist?.()) ?? null;
   } catch {

@@ -53,7 +53,8 @@ export interface HostileCase {
 
 // ---- The sample file and its ids.
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a JSON tree being damaged on purpose
+// A JSON tree being damaged on purpose.
+type Json = any;
 
 export const SAMPLE = JSON.parse(sampleText) as Json;
 export const WORKSHOP_ID: string = SAMPLE.workshop.id;

@@ -283,7 +283,7 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
         });
       }
     }
-    let ms = 0;
+    let ms: number;
     let result: Awaited<ReturnType<typeof readImportFiles>>;
     try {
       const t0 = performance.now();
