@@ -3,7 +3,7 @@ import './ui/styles/app.css';
 import App from './App.svelte';
 import { router } from './state/router.svelte.ts';
 import { appUpdate } from './state/app-update.svelte.ts';
-import { flushOnHide } from './state/pending-text.ts';
+import { flushOnHide } from './state/text-save.ts';
 import { dbLifecycle } from './state/db-lifecycle.svelte.ts';
 import { afterDatabase, loadDatabase } from './state/database.ts';
 import { afterFirstPaint } from './state/first-paint.ts';

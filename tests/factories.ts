@@ -1,4 +1,14 @@
-import type { Action, Agreement, Group, Rating, Workshop, WorkshopBundle } from '../src/domain/types.ts';
+import type {
+  Action,
+  Agreement,
+  AgreementFields,
+  Group,
+  Rating,
+  RatingFields,
+  ScoreChange,
+  Workshop,
+  WorkshopBundle,
+} from '../src/domain/types.ts';
 import { agreementId, ratingId } from '../src/domain/ids.ts';
 import { db } from '../src/data/db.ts';
 
@@ -113,4 +123,14 @@ export function makeAction(workshopId: string, outcomeId: string, over: Partial<
     updatedAt: '2026-11-27T12:00:00.000Z',
     ...over,
   };
+}
+
+/** A change to part of a group's score of an outcome, as the scoring screen saves it. */
+export function ratingChange(group: Group, outcomeId: string, fields: Partial<RatingFields>): ScoreChange {
+  return { kind: 'rating', workshopId: group.workshopId, groupId: group.id, outcomeId, fields };
+}
+
+/** A change to part of the room's agreed score of an outcome, as the agree screen saves it. */
+export function agreementChange(workshopId: string, outcomeId: string, fields: Partial<AgreementFields>): ScoreChange {
+  return { kind: 'agreement', workshopId, outcomeId, fields };
 }

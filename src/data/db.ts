@@ -30,12 +30,9 @@ Dexie.debug = false;
  */
 export const DURABILITY = 'strict' satisfies IDBTransactionDurability;
 
-/**
- * Opens the database (see DURABILITY for writes). Without Dexie's query cache: the tap's write goes
- * straight to IndexedDB (data/ratings.ts), and a cached query would not know of it.
- */
+/** Opens the database (see DURABILITY for writes). */
 export function openDb(name = DB_NAME): OutcomesDb {
-  const db = new Dexie(name, { chromeTransactionDurability: DURABILITY, cache: 'disabled' }) as OutcomesDb;
+  const db = new Dexie(name, { chromeTransactionDurability: DURABILITY }) as OutcomesDb;
   db.version(1).stores({
     workshops: 'id, updatedAt, deletedAt',
     groups: 'id, workshopId',

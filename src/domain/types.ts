@@ -52,6 +52,14 @@ export interface Rating {
 /** The editable fields of a rating. */
 export type RatingFields = Pick<Rating, 'now' | 'target' | 'confidence' | 'evidence' | 'notes'>;
 
+/**
+ * A change to part of a group's score of an outcome, or of the room's agreed score: what a screen
+ * saves, what is kept when the device refuses it, and what a text draft holds.
+ */
+export type ScoreChange =
+  | { kind: 'rating'; workshopId: string; groupId: string; outcomeId: string; fields: Partial<RatingFields> }
+  | { kind: 'agreement'; workshopId: string; outcomeId: string; fields: Partial<AgreementFields> };
+
 /** The score the room agreed for an outcome, with why, and any dissent. Its id is `agreementId(workshopId, outcomeId)`. */
 export interface Agreement {
   id: string;
@@ -63,6 +71,14 @@ export interface Agreement {
   dissent: string;
   updatedAt: string;
 }
+
+/** Where a piece of typed text belongs: a text field of a group's score or of the agreed score. */
+export type TextTarget =
+  | { kind: 'rating'; workshopId: string; groupId: string; outcomeId: string; field: 'evidence' | 'notes' }
+  | { kind: 'agreement'; workshopId: string; outcomeId: string; field: 'rationale' | 'dissent' };
+
+/** The fields of an agreed score that the facilitator edits. */
+export type AgreementFields = Pick<Agreement, 'now' | 'target' | 'rationale' | 'dissent'>;
 
 export const ACTION_STATUSES = ['not-started', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

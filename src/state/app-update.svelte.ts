@@ -1,5 +1,5 @@
 import { registerSW } from 'virtual:pwa-register';
-import { flushPendingText } from './pending-text.ts';
+import { flushPendingText } from './text-save.ts';
 
 /** The service worker: whether a new version is waiting, and reloading into it without losing typing. */
 class AppUpdate {

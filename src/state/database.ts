@@ -1,5 +1,5 @@
 import { afterFirstPaint } from './first-paint.ts';
-import { dropDraft, keptDrafts } from './text-drafts.ts';
+import { recoverDrafts } from './text-save.ts';
 
 type DbModule = typeof import('../data/db.ts');
 let loading: Promise<DbModule> | undefined;
@@ -8,7 +8,7 @@ let loading: Promise<DbModule> | undefined;
  * Loads the database code (Dexie is half the app's script: left out of the first download, the home
  * screen's heading and button show before it arrives) and, before handing it to anyone, starts the
  * recovery of text typed just before the page last closed. Everything that uses the database waits
- * for this, so the recovery's transaction is the first the page starts and no screen's write can
+ * for this, so the recovery's transactions are the first the page starts and no screen's write can
  * overwrite the drafts first. (With no drafts, the usual case, it costs nothing.)
  *
  * The first call waits for the first screen to be painted: starting the downloads (and evaluating
@@ -16,12 +16,9 @@ let loading: Promise<DbModule> | undefined;
  */
 export function loadDatabase(): Promise<DbModule> {
   loading ??= afterFirstPaint()
-    .then(() => Promise.all([import('../data/db.ts'), import('../data/draft-recovery.ts')]))
-    .then(([dbModule, { recoverDrafts }]) => {
-      const drafts = keptDrafts();
-      void recoverDrafts(drafts.map(([, draft]) => draft))
-        .then(() => drafts.forEach(([key, draft]) => dropDraft(key, draft.at)))
-        .catch((error: unknown) => console.error('Could not recover typed text', error));
+    .then(() => Promise.all([import('../data/db.ts'), import('../data/scores.ts')]))
+    .then(([dbModule, { writeScore }]) => {
+      void recoverDrafts(writeScore).catch((error: unknown) => console.error('Could not recover typed text', error));
       return dbModule;
     });
   return loading;

@@ -1,4 +1,4 @@
-import { flushPendingText } from './pending-text.ts';
+import { flushPendingText } from './text-save.ts';
 import { afterDatabase } from './database.ts';
 
 /** Whether another tab has upgraded the database, so this tab must reload before it can save again. */

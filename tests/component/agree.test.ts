@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import { agreementId } from '../../src/domain/ids.ts';
-import { TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
+import { TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
 import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
 import { renderAppAt } from './app-screens.ts';

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { router } from '../../src/state/router.svelte.ts';
 import { db } from '../../src/data/db.ts';
 import { ratingId } from '../../src/domain/ids.ts';
-import { flushOnHide, TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
+import { flushOnHide, TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
 import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
 import { renderAppAt } from './app-screens.ts';
 

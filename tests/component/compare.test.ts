@@ -3,10 +3,10 @@ import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle, storeBundle } from '../factories.ts';
+import { makeAction, makeAgreement, makeBundle, ratingChange, storeBundle } from '../factories.ts';
 import { showing } from '../../src/state/on-screen.ts';
 import { loadBundle } from '../../src/data/bundles.ts';
-import { saveRating } from '../../src/data/ratings.ts';
+import { writeScore } from '../../src/data/scores.ts';
 import { renderAppAt, withAppScreens } from './app-screens.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
@@ -176,7 +176,7 @@ describe('compare screen', { timeout: 40_000 }, () => {
     // The screen's own live query is running: a change made now is shown.
     const adults = stored.groups[0];
     if (!adults) throw new Error('no group');
-    await saveRating(adults, 'inclusion', { now: 3 });
+    await writeScore(ratingChange(adults, 'inclusion', { now: 3 }));
     await waitFor(() => expect(rowByHeader(t, 'Inclusion')['Adults']).toMatch(/^3\b/));
     observer.disconnect();
     expect(changed.length).toBeGreaterThan(0);

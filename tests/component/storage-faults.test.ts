@@ -3,23 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/data/db.ts';
 import { recordExport } from '../../src/data/exports.ts';
 import { addGroup, getGroup, removeGroup } from '../../src/data/groups.ts';
-import { saveRating } from '../../src/data/ratings.ts';
+import { writeScore } from '../../src/data/scores.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';
 import { contentFingerprint } from '../../src/files/export-file.ts';
-import { saveStatus } from '../../src/state/save-status.svelte.ts';
-import {
-  bundleForExport,
-  removeGroupKept,
-  saveAgreementKept,
-  saveRatingKept,
-  unsaved,
-} from '../../src/state/unsaved.svelte.ts';
+import { bundleForExport } from '../../src/state/export-bundle.ts';
+import { removeGroupAndScores, saveScore, saveStatus } from '../../src/state/save.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
 import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
 import OutcomeCard from '../../src/screens/scoring/OutcomeCard.svelte';
 import { defaultFramework } from '../../src/framework/frameworks.ts';
 import userEvent from '@testing-library/user-event';
-import { makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { agreementChange, makeBundle, ratingChange, resetDb, storeBundle } from '../factories.ts';
 
 /**
  * While on, every IndexedDB write fails as on a full device: the request and the transaction end
@@ -50,8 +44,7 @@ beforeEach(async () => {
   await storeBundle(bundle);
   failLikeFullStorage();
   storageFull = false;
-  unsaved.ratings.clear();
-  unsaved.agreements.clear();
+  saveStatus.kept.clear();
   saveStatus.fault = null;
   saveStatus.reset();
 });
@@ -68,14 +61,14 @@ describe('a write the device refuses', () => {
     const before = await db.ratings.toArray();
     storageFull = true;
 
-    expect(await saveRatingKept(group, 'connectivity', { now: 4 })).toBeUndefined();
-    expect(await saveRatingKept(group, 'connectivity', { evidence: 'Survey' })).toBeUndefined();
+    expect(await saveScore(ratingChange(group, 'connectivity', { now: 4 }))).toBeUndefined();
+    expect(await saveScore(ratingChange(group, 'connectivity', { evidence: 'Survey' }))).toBeUndefined();
     expect(saveStatus.state).toBe('error');
     expect(saveStatus.fault).toBe('quota');
     expect(saveStatus.message).toBe(
       'Not saved: this device has run out of storage space. Export the workshop to keep a copy.',
     );
-    expect(unsaved.count).toBe(1);
+    expect(saveStatus.kept.size).toBe(1);
     expect(await db.ratings.toArray()).toEqual(before);
 
     // The export has what the person entered.
@@ -84,31 +77,11 @@ describe('a write the device refuses', () => {
 
     // Space again: the next change saves the earlier ones with it.
     storageFull = false;
-    const saved = await saveRatingKept(group, 'connectivity', { target: 5 });
+    const saved = await saveScore(ratingChange(group, 'connectivity', { target: 5 }));
     expect(saved).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
     expect(await db.ratings.get(saved!.id)).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
-    expect(unsaved.count).toBe(0);
+    expect(saveStatus.kept.size).toBe(0);
     expect(saveStatus.fault).toBeNull();
-    expect(saveStatus.state).toBe('saved');
-  });
-
-  it('does the same when the save lays the change over the score on the screen without reading first', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const group = bundle.groups[0]!;
-    const shown = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
-    const before = await db.ratings.toArray();
-    storageFull = true;
-
-    expect(await saveRatingKept(group, 'connectivity', { now: 4 }, shown)).toBeUndefined();
-    expect(saveStatus.fault).toBe('quota');
-    expect(await db.ratings.toArray()).toEqual(before);
-
-    // The refused version is not what the next change is laid over: the screen still shows `shown`.
-    storageFull = false;
-    const saved = await saveRatingKept(group, 'connectivity', { target: 5 }, shown);
-    expect(saved).toMatchObject({ now: 4, target: 5, evidence: shown.evidence });
-    expect(await db.ratings.get(shown.id)).toEqual(saved);
-    expect(unsaved.count).toBe(0);
     expect(saveStatus.state).toBe('saved');
   });
 
@@ -128,16 +101,16 @@ describe('a write the device refuses', () => {
       }
     };
     const [first, second] = await Promise.all([
-      saveRatingKept(group, 'connectivity', { now: 4 }, shown),
-      saveRatingKept(group, 'connectivity', { evidence: 'Survey' }, shown),
+      saveScore(ratingChange(group, 'connectivity', { now: 4 })),
+      saveScore(ratingChange(group, 'connectivity', { evidence: 'Survey' })),
     ]);
     expect(first).toBeUndefined();
     expect(second).toMatchObject({ evidence: 'Survey' });
     // The refused change was kept, and sent again once the second write showed storage works.
     expect(await db.ratings.get(shown.id)).toMatchObject({ now: 4, evidence: 'Survey' });
-    expect(unsaved.count).toBe(0);
+    expect(saveStatus.kept.size).toBe(0);
     expect(saveStatus.state).toBe('saved');
-    const saved = await saveRatingKept(group, 'connectivity', { target: 5 }, second);
+    const saved = await saveScore(ratingChange(group, 'connectivity', { target: 5 }));
     expect(saved).toMatchObject({ now: 4, target: 5, evidence: 'Survey' });
   });
 
@@ -146,17 +119,19 @@ describe('a write the device refuses', () => {
     const group = bundle.groups[0]!;
     const workshopId = bundle.workshop.id;
     storageFull = true;
-    expect(await saveRatingKept(group, 'connectivity', { now: 4 })).toBeUndefined();
-    expect(await saveAgreementKept(workshopId, 'connectivity', { rationale: 'Agreed in the room' })).toBeUndefined();
-    expect(unsaved.count).toBe(2);
+    expect(await saveScore(ratingChange(group, 'connectivity', { now: 4 }))).toBeUndefined();
+    expect(
+      await saveScore(agreementChange(workshopId, 'connectivity', { rationale: 'Agreed in the room' })),
+    ).toBeUndefined();
+    expect(saveStatus.kept.size).toBe(2);
 
     // Space again, and the next change is to another outcome: the kept ones are stored with it.
     storageFull = false;
-    expect(await saveRatingKept(group, 'data', { now: 2 })).toMatchObject({ now: 2 });
+    expect(await saveScore(ratingChange(group, 'data', { now: 2 }))).toMatchObject({ now: 2 });
     expect(await db.ratings.get(`${group.id}/data`)).toMatchObject({ now: 2 });
     expect(await db.ratings.get(`${group.id}/connectivity`)).toMatchObject({ now: 4 });
     expect(await db.agreements.get(`${workshopId}/connectivity`)).toMatchObject({ rationale: 'Agreed in the room' });
-    expect(unsaved.count).toBe(0);
+    expect(saveStatus.kept.size).toBe(0);
     expect(saveStatus.fault).toBeNull();
     expect(saveStatus.state).toBe('saved');
   });
@@ -166,8 +141,8 @@ describe('a write the device refuses', () => {
     const group = bundle.groups[0]!;
     const workshopId = bundle.workshop.id;
     storageFull = true;
-    await saveRatingKept(group, 'connectivity', { now: 4 });
-    await saveAgreementKept(workshopId, 'connectivity', { rationale: 'Agreed in the room' });
+    await saveScore(ratingChange(group, 'connectivity', { now: 4 }));
+    await saveScore(agreementChange(workshopId, 'connectivity', { rationale: 'Agreed in the room' }));
     const before = await db.ratings.get(`${group.id}/connectivity`);
 
     // Only the next write is stored; the device is full again for the ones after it.
@@ -181,10 +156,10 @@ describe('a write the device refuses', () => {
         storageFull = true;
       }
     };
-    expect(await saveRatingKept(group, 'data', { now: 2 })).toMatchObject({ now: 2 });
+    expect(await saveScore(ratingChange(group, 'data', { now: 2 }))).toMatchObject({ now: 2 });
     expect(await db.ratings.get(`${group.id}/connectivity`)).toEqual(before);
-    expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4 });
-    expect(unsaved.agreements.get(`${workshopId}/connectivity`)?.change).toEqual({ rationale: 'Agreed in the room' });
+    expect(saveStatus.kept.get(`${group.id}/connectivity`)?.fields).toEqual({ now: 4 });
+    expect(saveStatus.kept.get(`${workshopId}/connectivity`)?.fields).toEqual({ rationale: 'Agreed in the room' });
     expect(saveStatus.state).toBe('error');
     expect(saveStatus.fault).toBe('quota');
   });
@@ -193,8 +168,8 @@ describe('a write the device refuses', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const group = bundle.groups[0]!;
     storageFull = true;
-    await saveRatingKept(group, 'connectivity', { now: 4 });
-    await saveAgreementKept(bundle.workshop.id, 'connectivity', { rationale: 'Agreed in the room' });
+    await saveScore(ratingChange(group, 'connectivity', { now: 4 }));
+    await saveScore(agreementChange(bundle.workshop.id, 'connectivity', { rationale: 'Agreed in the room' }));
     storageFull = false;
     // The status as each write is sent: the kept ones go one after the other, after the new one.
     const seen: [string, string | null][] = [];
@@ -203,7 +178,7 @@ describe('a write the device refuses', () => {
       seen.push([saveStatus.state, saveStatus.fault]);
       return put.apply(this, args);
     };
-    await saveRatingKept(group, 'data', { now: 2 });
+    await saveScore(ratingChange(group, 'data', { now: 2 }));
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.every(([state, fault]) => state === 'error' && fault === 'quota')).toBe(true);
     expect(saveStatus.state).toBe('saved');
@@ -215,13 +190,13 @@ describe('a write the device refuses', () => {
     const removed = bundle.groups[0]!;
     const other = (await getGroup(await addGroup(bundle.workshop.id, 'Second group')))!;
     storageFull = true;
-    await saveRatingKept(removed, 'connectivity', { now: 4 });
+    await saveScore(ratingChange(removed, 'connectivity', { now: 4 }));
     storageFull = false;
     await removeGroup(removed.id);
 
-    await saveRatingKept(other, 'data', { now: 2 });
+    await saveScore(ratingChange(other, 'data', { now: 2 }));
     expect(await db.ratings.where('groupId').equals(removed.id).count()).toBe(0);
-    expect(unsaved.count).toBe(0);
+    expect(saveStatus.kept.size).toBe(0);
     expect(saveStatus.state).toBe('saved');
     const exported = await bundleForExport(bundle.workshop.id);
     expect(exported?.ratings.every((r) => exported.groups.some((g) => g.id === r.groupId))).toBe(true);
@@ -231,12 +206,12 @@ describe('a write the device refuses', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const group = bundle.groups[0]!;
     storageFull = true;
-    await saveRatingKept(group, 'connectivity', { now: 4 });
+    await saveScore(ratingChange(group, 'connectivity', { now: 4 }));
     storageFull = false;
-    await saveStatus.track(removeGroupKept(group.id));
+    await removeGroupAndScores(group.id);
     expect(await getGroup(group.id)).toBeUndefined();
     expect(await db.ratings.where('groupId').equals(group.id).count()).toBe(0);
-    expect(unsaved.count).toBe(0);
+    expect(saveStatus.kept.size).toBe(0);
     expect(saveStatus.state).toBe('saved');
     expect(saveStatus.fault).toBeNull();
   });
@@ -244,10 +219,10 @@ describe('a write the device refuses', () => {
   it('does not say Saved after another kind of write while a refused change is kept', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     storageFull = true;
-    await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 4 });
+    await saveScore(ratingChange(bundle.groups[0]!, 'connectivity', { now: 4 }));
     storageFull = false;
     await saveStatus.track(addGroup(bundle.workshop.id, 'Second group'));
-    expect(unsaved.count).toBe(1);
+    expect(saveStatus.kept.size).toBe(1);
     expect(saveStatus.state).toBe('error');
     expect(saveStatus.fault).toBe('quota');
   });
@@ -257,10 +232,10 @@ describe('a write the device refuses', () => {
     const group = bundle.groups[0]!;
     storageFull = true;
     await Promise.all([
-      saveRatingKept(group, 'connectivity', { now: 4 }),
-      saveRatingKept(group, 'connectivity', { evidence: 'Survey' }),
+      saveScore(ratingChange(group, 'connectivity', { now: 4 })),
+      saveScore(ratingChange(group, 'connectivity', { evidence: 'Survey' })),
     ]);
-    expect(unsaved.ratings.get(`${group.id}/connectivity`)?.change).toEqual({ now: 4, evidence: 'Survey' });
+    expect(saveStatus.kept.get(`${group.id}/connectivity`)?.fields).toEqual({ now: 4, evidence: 'Survey' });
   });
 
   it('shows refused choices as chosen: the shading follows the tapped level and pill, not the stored ones', async () => {
@@ -295,7 +270,7 @@ describe('a write the device refuses', () => {
     expect(shaded('now-connectivity')).toEqual(['3']);
 
     await userEvent.setup().click(container.querySelector('input[name="confidence-connectivity"][value="high"]')!);
-    await waitFor(() => expect(unsaved.ratings.get(stored.id)?.change).toEqual({ now: 3, confidence: 'high' }));
+    await waitFor(() => expect(saveStatus.kept.get(stored.id)?.fields).toEqual({ now: 3, confidence: 'high' }));
     expect(chosen('confidence-connectivity')).toEqual(['high']);
     expect(shaded('confidence-connectivity')).toEqual(['high']);
     expect(shaded('now-connectivity')).toEqual(['3']);
@@ -325,7 +300,7 @@ describe('a write the device refuses', () => {
     // what it showed rather than going back to the old stored level.
     storageFull = false;
     await user.click(container.querySelector('label[for="target-connectivity-5"]')!);
-    await waitFor(() => expect(unsaved.count).toBe(0));
+    await waitFor(() => expect(saveStatus.kept.size).toBe(0));
     expect(shaded()).toBe('3');
     const readBack = await db.ratings.get(stored.id);
     expect(readBack).toMatchObject({ now: 3, target: 5 });
@@ -340,7 +315,7 @@ describe('a write the device refuses', () => {
     const stored = (await db.ratings.toArray()).find((r) => r.outcomeId === 'connectivity')!;
     storageFull = true;
     expect(
-      await saveRatingKept(group, 'connectivity', { evidence: 'Typed while the tablet was full' }),
+      await saveScore(ratingChange(group, 'connectivity', { evidence: 'Typed while the tablet was full' })),
     ).toBeUndefined();
     const outcome = defaultFramework.outcomes.find((o) => o.id === 'connectivity')!;
     render(OutcomeCard, { framework: defaultFramework, outcome, position: 1, group, rating: stored });
@@ -351,7 +326,7 @@ describe('a write the device refuses', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await bundleForExport(bundle.workshop.id); // read while the database works
     storageFull = true;
-    await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 1 });
+    await saveScore(ratingChange(bundle.groups[0]!, 'connectivity', { now: 1 }));
     vi.spyOn(db.workshops, 'get').mockRejectedValue(
       new DOMException('Connection to Indexed Database server lost.', 'UnknownError'),
     );
@@ -365,7 +340,7 @@ describe('a write the device refuses', () => {
     render(StorageFaultBanner, { props: { workshopId: bundle.workshop.id } });
     expect(screen.queryByRole('heading')).toBeNull();
     storageFull = true;
-    await saveRatingKept(bundle.groups[0]!, 'connectivity', { now: 2 });
+    await saveScore(ratingChange(bundle.groups[0]!, 'connectivity', { now: 2 }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Not saved: this device is out of storage space');
     expect(alert).toHaveTextContent(
@@ -399,7 +374,7 @@ describe('the backup reminder', () => {
     expect(await screen.findByText('No changes since then.')).toBeInTheDocument();
     expect(screen.getByText(/Last exported:/).parentElement).toHaveTextContent(/27 November 2026 at \d\d:05/);
 
-    await saveRating(bundle.groups[0]!, 'connectivity', { notes: 'Ask IT' });
+    await writeScore(ratingChange(bundle.groups[0]!, 'connectivity', { notes: 'Ask IT' }));
     expect(
       await screen.findByText(/It has changed since then\. The changes are only on this tablet/),
     ).toBeInTheDocument();

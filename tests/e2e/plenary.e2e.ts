@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
-import { TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
+import { TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
 import {
   heading,
   launchProfile,

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
-import { TEXT_DEBOUNCE_MS } from '../../src/state/pending-text.ts';
+import { TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
 import {
   addGroup,
   containsAll,
