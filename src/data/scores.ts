@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { db } from './db.ts';
 import { nowIso, scoreId } from '../domain/ids.ts';
 import type { Agreement, Rating, ScoreChange } from '../domain/types.ts';
@@ -15,13 +16,19 @@ type AgreementChange = Extract<ScoreChange, { kind: 'agreement' }>;
  */
 export function writeScore(change: ScoreChange, typedAt?: string): Promise<Rating | Agreement | undefined> {
   const table = change.kind === 'rating' ? db.ratings : db.agreements;
-  return db.transaction('rw', db.groups, table, async () => {
-    if (change.kind === 'rating' && !(await db.groups.get(change.groupId))) return undefined;
-    const stored = await table.get(scoreId(change));
-    if (typedAt !== undefined && stored && stored.updatedAt >= typedAt) return undefined;
-    const record = scoreWith(change, stored, nowIso());
-    await table.put(record as Rating & Agreement);
-    return record;
+  // Dexie's own promises chained, not an async function: Dexie keeps an async function's
+  // transaction alive by replaying its zone over many microtasks, which a tap then waits behind.
+  return db.transaction('rw', db.groups, table, () => {
+    // Both asked for at once: one wait for the database, not two in a row, before the write.
+    const owner: PromiseLike<unknown> =
+      change.kind === 'rating' ? db.groups.get(change.groupId) : Dexie.Promise.resolve(true);
+    return table.get(scoreId(change)).then((stored) =>
+      owner.then((found) => {
+        if (!found || (typedAt !== undefined && stored && stored.updatedAt >= typedAt)) return undefined;
+        const record = scoreWith(change, stored, nowIso());
+        return table.put(record as Rating & Agreement).then(() => record);
+      }),
+    );
   });
 }
 

@@ -85,6 +85,17 @@ class SaveStatus {
 
 export const saveStatus = new SaveStatus();
 
+type ScoresModule = typeof import('../data/scores.ts');
+let scoresModule: Promise<ScoresModule> | undefined;
+
+/**
+ * The score repository, imported once: a second `import()` of a loaded module still waits for a
+ * task in Chromium, and the browser painted in that gap before the tap's write began.
+ */
+function scores(): Promise<ScoresModule> {
+  return (scoresModule ??= import('../data/scores.ts'));
+}
+
 /** Runs a write and shows how it went in the save status. Resolves undefined if it was refused. */
 export function save<T>(write: Promise<T>): Promise<T | undefined> {
   return saveStatus.track(write);
@@ -114,7 +125,7 @@ async function send(change: ScoreChange): Promise<Rating | Agreement | undefined
   const earlier = saveStatus.kept.get(id);
   const all = { ...change, fields: { ...earlier?.fields, ...change.fields } } as ScoreChange;
   try {
-    const { writeScore } = await import('../data/scores.ts');
+    const { writeScore } = await scores();
     const saved = await writeScore(all);
     if (saveStatus.kept.get(id) === earlier) saveStatus.kept.delete(id);
     return saved;
