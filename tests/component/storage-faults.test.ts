@@ -15,7 +15,7 @@ import {
   unsaved,
 } from '../../src/state/unsaved.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
-import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
+import StorageFaultBanner from '../../src/containers/StorageFaultBanner.svelte';
 import OutcomeCard from '../../src/screens/scoring/OutcomeCard.svelte';
 import { defaultFramework } from '../../src/framework/frameworks.ts';
 import userEvent from '@testing-library/user-event';
