@@ -5,6 +5,12 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+/** Import patterns for every room of src/ except `allowed` (and Dexie, which only data/ imports). */
+function roomsOutside(allowed) {
+  const rooms = ['framework', 'domain', 'data', 'files', 'state', 'ui', 'containers', 'screens'];
+  return [...rooms.filter((room) => !allowed.includes(room)).map((room) => `**/${room}/**`), 'dexie'];
+}
+
 export default ts.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'coverage/', '.tmp/', 'dev-dist/'] },
   js.configs.recommended,
@@ -28,6 +34,38 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  // The rooms of src/ are checked by dependency-cruiser (.dependency-cruiser.cjs), which reads a
+  // .svelte file through the Svelte compiler: type-only imports are gone by then. These repeat the
+  // rules of the rooms that hold components, so that an `import type` across a wall fails too.
+  {
+    files: ['src/ui/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: roomsOutside(['ui', 'domain', 'framework']), message: 'ui/ only draws.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/containers/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/screens/**'], message: 'containers/ never import a screen.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/screens/*/**/*.svelte'],
+    // Removed by the save-path change (see .dependency-cruiser.cjs).
+    ignores: ['src/screens/agree/AgreementForm.svelte'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/**', '!../../**'], message: "A screen never imports another screen's files." }] },
       ],
     },
   },

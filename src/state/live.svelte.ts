@@ -1,4 +1,4 @@
-import type { liveQuery as LiveQueryFn } from 'dexie';
+import type { liveQuery as LiveQueryFn } from '../data/live-query.ts';
 import { afterDatabase } from './database.ts';
 
 /** What a live query needs before it can start: Dexie's `liveQuery` and, optionally, the module it reads through. */
@@ -28,7 +28,7 @@ export class LiveQuery<T, M = undefined> {
     if (dexieLiveQuery && !load) {
       this.#ready = { liveQuery: dexieLiveQuery, module: undefined as M };
     } else {
-      afterDatabase(() => Promise.all([import('dexie'), load?.()])).then(
+      afterDatabase(() => Promise.all([import('../data/live-query.ts'), load?.()])).then(
         ([{ liveQuery }, module]) => {
           dexieLiveQuery = liveQuery;
           this.#ready = { liveQuery, module: module as M };

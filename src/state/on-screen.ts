@@ -6,7 +6,7 @@
 // copy is dropped as soon as anything is written to the database (in this tab or another), so it is
 // never older than what is stored; and a workshop with private scoring is never kept, so whether
 // its scores are hidden is always decided from the database.
-import Dexie from 'dexie';
+import { onDatabaseWrite } from '../data/live-query.ts';
 import type { WorkshopBundle } from '../domain/types.ts';
 
 /** How long after a screen stops showing a workshop its copy may still be used. */
@@ -15,7 +15,7 @@ const FRESH_MS = 2000;
 /** One copy at most: the workshop last shown. */
 let shown: { bundle: WorkshopBundle; leftAt: number | null } | null = null;
 
-Dexie.on('storagemutated', () => {
+onDatabaseWrite(() => {
   shown = null;
 });
 

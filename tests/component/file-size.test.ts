@@ -3,9 +3,9 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import BackupControl from '../../src/ui/BackupControl.svelte';
-import ExportButton from '../../src/ui/ExportButton.svelte';
-import SharePanel from '../../src/ui/SharePanel.svelte';
+import BackupControl from '../../src/containers/BackupControl.svelte';
+import ExportButton from '../../src/containers/ExportButton.svelte';
+import SharePanel from '../../src/containers/SharePanel.svelte';
 import { applyImport } from '../../src/data/bundles.ts';
 import { lastBackup, lastExport, loadAllBundles } from '../../src/data/exports.ts';
 import { defaultFramework } from '../../src/framework/frameworks.ts';

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import ImportControl from '../../src/ui/ImportControl.svelte';
+import ImportControl from '../../src/containers/ImportControl.svelte';
 import { db } from '../../src/data/db.ts';
 import { makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../factories.ts';
 import { workshopFile } from '../../src/files/export-file.ts';

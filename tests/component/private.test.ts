@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import PrivateScoringToggle from '../../src/ui/PrivateScoringToggle.svelte';
+import PrivateScoringToggle from '../../src/containers/PrivateScoringToggle.svelte';
 import { db } from '../../src/data/db.ts';
 import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
 import type { WorkshopBundle } from '../../src/domain/types.ts';

@@ -9,7 +9,7 @@ import { contentFingerprint } from '../../src/files/export-file.ts';
 import { bundleForExport } from '../../src/state/export-bundle.ts';
 import { removeGroupAndScores, saveScore, saveStatus } from '../../src/state/save.svelte.ts';
 import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
-import StorageFaultBanner from '../../src/ui/StorageFaultBanner.svelte';
+import StorageFaultBanner from '../../src/containers/StorageFaultBanner.svelte';
 import OutcomeCard from '../../src/screens/scoring/OutcomeCard.svelte';
 import { defaultFramework } from '../../src/framework/frameworks.ts';
 import userEvent from '@testing-library/user-event';
