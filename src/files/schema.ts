@@ -1,6 +1,6 @@
 // The shape of a current-version workshop file, as a valibot schema. It checks types, lengths and
 // patterns; rules that need the framework or other records (scale levels, outcome ids, references
-// between records, duplicates) are checked afterwards in import-file.ts. docs/file-format.schema.json
+// between records, duplicates) are checked afterwards in import-check.ts. docs/file-format.schema.json
 // is generated from this schema by tests/unit/file-schema.test.ts.
 import * as v from 'valibot';
 import {
