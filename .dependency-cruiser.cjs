@@ -96,23 +96,8 @@ module.exports = {
       name: 'no-screen-imports-another-screens-files',
       comment: 'A part two screens share goes to ui/ (if it draws) or containers/ (if it loads or saves).',
       severity: 'error',
-      from: {
-        path: '^src/screens/([^/]+)/',
-        // Removed by the save-path change, which rewrites these three files: the agree screen's
-        // form borrows the scoring screen's level radios and autosaving text box until then.
-        pathNot: '^src/screens/agree/AgreementForm[.]svelte$',
-      },
+      from: { path: '^src/screens/([^/]+)/' },
       to: { path: '^src/screens/', pathNot: ['^src/screens/$1/'] },
-    },
-    {
-      name: 'agreement-form-only-its-known-edges',
-      comment: 'Removed by the save-path change: the two edges from agree/ into scoring/ allowed until then.',
-      severity: 'error',
-      from: { path: '^src/screens/agree/AgreementForm[.]svelte$' },
-      to: {
-        path: '^src/screens/',
-        pathNot: ['^src/screens/agree/', '^src/screens/scoring/(LevelChoice|AutosaveText)[.]svelte$'],
-      },
     },
     {
       name: 'no-top-level-screen-imports-another-screen',
