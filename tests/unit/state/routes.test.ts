@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash, type Route } from '../../src/state/routes.ts';
+import { parseRoute, routeHash, type Route } from '../../../src/state/routes.ts';
 
 describe('routes', () => {
   const routes: Route[] = [

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import { byDisagreement, byGap, isSplit, median, outcomeStats, type OutcomeStats } from '../../src/domain/stats.ts';
-import type { NowAnswer, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeGroup, makeRating, makeWorkshop } from '../factories.ts';
+import { defaultFramework as framework } from '../../../src/framework/frameworks.ts';
+import { byDisagreement, byGap, isSplit, median, outcomeStats, type OutcomeStats } from '../../../src/domain/stats.ts';
+import type { NowAnswer, WorkshopBundle } from '../../../src/domain/types.ts';
+import { makeGroup, makeRating, makeWorkshop } from '../../factories.ts';
 
 const outcomeIds = framework.outcomes.map((o) => o.id);
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
 import {
   MAX_MAILTO_LENGTH,
   SHORTENED_NOTE,
   mailtoHref,
   plainSummary,
   summarySubject,
-} from '../../src/files/summary.ts';
-import { getFramework } from '../../src/framework/frameworks.ts';
-import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
+} from '../../../src/files/summary.ts';
+import { getFramework } from '../../../src/framework/frameworks.ts';
+import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../../factories.ts';
 
 const framework = getFramework('lga-digitalisation-outcomes')!;
 

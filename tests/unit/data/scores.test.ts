@@ -1,11 +1,11 @@
 import { liveQuery } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../src/data/db.ts';
-import { removeGroup } from '../../src/data/groups.ts';
-import { listAgreements, listRatings, writeScore } from '../../src/data/scores.ts';
-import { agreementId, ratingId } from '../../src/domain/ids.ts';
-import type { Group, Rating } from '../../src/domain/types.ts';
-import { agreementChange, makeBundle, ratingChange, resetDb, storeBundle } from '../factories.ts';
+import { db } from '../../../src/data/db.ts';
+import { removeGroup } from '../../../src/data/groups.ts';
+import { listAgreements, listRatings, writeScore } from '../../../src/data/scores.ts';
+import { agreementId, ratingId } from '../../../src/domain/ids.ts';
+import type { Group, Rating } from '../../../src/domain/types.ts';
+import { agreementChange, makeBundle, ratingChange, resetDb, storeBundle } from '../../factories.ts';
 
 describe('saving a score', () => {
   const bundle = makeBundle(1, ['connectivity', 'data']);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestPersistenceOnce, storageReport } from '../../src/data/device-storage.ts';
-import { resetDb } from '../factories.ts';
+import { requestPersistenceOnce, storageReport } from '../../../src/data/device-storage.ts';
+import { resetDb } from '../../factories.ts';
 
 // navigator.storage is a browser API that jsdom lacks: these tests stand in for the browser, not for our code.
 function stubStorage(storage: Partial<StorageManager> | undefined) {

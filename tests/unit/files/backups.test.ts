@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/data/db.ts';
-import { applyImport } from '../../src/data/bundles.ts';
-import { lastBackup, lastExport, loadAllBundles, recordBackup, recordExport } from '../../src/data/exports.ts';
-import { backupFile, contentFingerprint, workshopFile } from '../../src/files/export-file.ts';
-import { readImportFiles } from '../../src/files/import-file.ts';
-import { makeAction, makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { db } from '../../../src/data/db.ts';
+import { applyImport } from '../../../src/data/bundles.ts';
+import { lastBackup, lastExport, loadAllBundles, recordBackup, recordExport } from '../../../src/data/exports.ts';
+import { backupFile, contentFingerprint, workshopFile } from '../../../src/files/export-file.ts';
+import { readImportFiles } from '../../../src/files/import-file.ts';
+import { makeAction, makeAgreement, makeBundle, resetDb, storeBundle } from '../../factories.ts';
 
 /** Every workshop record stored, in a stable order (settings left out: they stay on the device). */
 async function records() {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { lga2022 } from '../../src/framework/lga-2022.ts';
-import { heatCellsOf, insertHeatCells } from '../../src/screens/compare/heat-cells.ts';
+import { lga2022 } from '../../../../src/framework/lga-2022.ts';
+import { heatCellsOf, insertHeatCells } from '../../../../src/screens/compare/heat-cells.ts';
 
 describe('heat map cells', () => {
   const cellOf = heatCellsOf(lga2022);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import type { Agreement } from '../../src/domain/types.ts';
-import { seriesStyle } from '../../src/ui/charts/series.ts';
+import { defaultFramework as framework } from '../../../../src/framework/frameworks.ts';
+import type { Agreement } from '../../../../src/domain/types.ts';
+import { seriesStyle } from '../../../../src/ui/charts/series.ts';
 import {
   AGREED_ID,
   agreedSeries,
@@ -11,8 +11,8 @@ import {
   medianSeries,
   MEDIAN_ID,
   orderStats,
-} from '../../src/screens/compare/compare-view.ts';
-import type { OutcomeStats } from '../../src/domain/stats.ts';
+} from '../../../../src/screens/compare/compare-view.ts';
+import type { OutcomeStats } from '../../../../src/domain/stats.ts';
 
 const agreement = (outcomeId: string, now: Agreement['now'], target: number | null): Agreement => ({
   id: `w/${outcomeId}`,

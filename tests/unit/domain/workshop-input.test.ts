@@ -5,7 +5,7 @@ import {
   todayIso,
   validateGroupName,
   validateWorkshopInput,
-} from '../../src/domain/workshop-input.ts';
+} from '../../../src/domain/workshop-input.ts';
 
 describe('workshop input', () => {
   const good = { name: ' Budget review ', organisation: 'Exampleshire', date: '2026-11-27', facilitator: '' };

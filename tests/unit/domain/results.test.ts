@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import { groupSeries, hasAnswers, isLevel, orderedGroups } from '../../src/domain/results.ts';
-import { makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
-import { markerNames, markerPath, seriesColours, seriesStyle } from '../../src/ui/charts/series.ts';
-import { estimateEm, radarLayout, ringLabelLevels, wrapToWidth } from '../../src/ui/charts/radar-layout.ts';
+import { defaultFramework as framework } from '../../../src/framework/frameworks.ts';
+import { groupSeries, hasAnswers, isLevel, orderedGroups } from '../../../src/domain/results.ts';
+import { makeBundle, makeGroup, makeRating, makeWorkshop } from '../../factories.ts';
+import { markerNames, markerPath, seriesColours, seriesStyle } from '../../../src/ui/charts/series.ts';
+import { estimateEm, radarLayout, ringLabelLevels, wrapToWidth } from '../../../src/ui/charts/radar-layout.ts';
 
 const n = framework.outcomes.length;
 const indexOf = (id: string) => framework.outcomes.findIndex((o) => o.id === id);

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDb } from '../../src/data/db.ts';
+import { openDb } from '../../../src/data/db.ts';
 
 // A database as the first released schema (version 1) left it, read from a fixture of its records.
-const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/db-v1.json'), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/db-v1.json'), 'utf8')) as {
   workshops: Record<string, unknown>[];
   groups: Record<string, unknown>[];
   ratings: Record<string, unknown>[];

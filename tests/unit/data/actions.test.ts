@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/data/db.ts';
-import { addAction, listActions, removeAction, updateAction } from '../../src/data/actions.ts';
-import { makeBundle, resetDb, storeBundle } from '../factories.ts';
+import { db } from '../../../src/data/db.ts';
+import { addAction, listActions, removeAction, updateAction } from '../../../src/data/actions.ts';
+import { makeBundle, resetDb, storeBundle } from '../../factories.ts';
 
 describe('actions', () => {
   const bundle = makeBundle(1, ['data']);

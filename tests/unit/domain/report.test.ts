@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
+import { defaultFramework as framework } from '../../../src/framework/frameworks.ts';
 import {
   actionsByOutcome,
   buildReport,
@@ -7,9 +7,9 @@ import {
   formatScore,
   medianBasis,
   reportSeries,
-} from '../../src/domain/report.ts';
-import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
+} from '../../../src/domain/report.ts';
+import type { Rating, WorkshopBundle } from '../../../src/domain/types.ts';
+import { makeAction, makeAgreement, makeBundle } from '../../factories.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { buildEnvelope, exportFileName, workshopFile } from '../../src/files/export-file.ts';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
+import { buildEnvelope, exportFileName, workshopFile } from '../../../src/files/export-file.ts';
 import {
   FILE_FORMAT_VERSION,
   isTimestamp,
   migrate,
   migrateV1ToV2,
   type VersionedEnvelope,
-} from '../../src/files/format.ts';
-import { readImportFiles } from '../../src/files/import-file.ts';
-import { isIsoDate } from '../../src/domain/workshop-input.ts';
-import { makeAction, makeAgreement, makeBundle } from '../factories.ts';
-import sampleV1 from '../fixtures/workshop-v1.json?raw';
-import sampleV2 from '../fixtures/workshop-v2.json?raw';
-import damaged from '../fixtures/workshop-damaged.json?raw';
-import futureV3 from '../fixtures/workshop-v3-future.json?raw';
-import formatDoc from '../../docs/file-format.md?raw';
+} from '../../../src/files/format.ts';
+import { readImportFiles } from '../../../src/files/import-file.ts';
+import { isIsoDate } from '../../../src/domain/workshop-input.ts';
+import { makeAction, makeAgreement, makeBundle } from '../../factories.ts';
+import sampleV1 from '../../fixtures/workshop-v1.json?raw';
+import sampleV2 from '../../fixtures/workshop-v2.json?raw';
+import damaged from '../../fixtures/workshop-damaged.json?raw';
+import futureV3 from '../../fixtures/workshop-v3-future.json?raw';
+import formatDoc from '../../../docs/file-format.md?raw';
 
 const fixtures: Record<string, string> = {
   'workshop-v1.json': sampleV1,

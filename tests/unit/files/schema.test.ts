@@ -4,11 +4,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { describe, expect, it } from 'vitest';
-import { envelopeSchema } from '../../src/files/schema.ts';
+import { envelopeSchema } from '../../../src/files/schema.ts';
 
 // The committed JSON Schema must be the one generated from the valibot schema the app validates with.
 // After changing src/files/schema.ts, run `UPDATE_SCHEMA=1 npx vitest run tests/unit/file-schema.test.ts`.
-const schemaPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/file-format.schema.json');
+const schemaPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/file-format.schema.json');
 
 /** The JSON Schema text for the current file format. */
 function generated(): string {

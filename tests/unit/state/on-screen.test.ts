@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { left, recentlyShown, showing } from '../../src/state/on-screen.ts';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
+import { left, recentlyShown, showing } from '../../../src/state/on-screen.ts';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
 
 function bundle(id: string, name: string, privateScoring = false): WorkshopBundle {
   return {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scoresHidden } from '../../src/domain/privacy.ts';
-import { revealScores, setPrivateScoring } from '../../src/data/privacy.ts';
-import { db } from '../../src/data/db.ts';
-import { makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { scoresHidden } from '../../../src/domain/privacy.ts';
+import { revealScores, setPrivateScoring } from '../../../src/data/privacy.ts';
+import { db } from '../../../src/data/db.ts';
+import { makeWorkshop, resetDb, storeBundle } from '../../factories.ts';
 
 describe('scoresHidden', () => {
   it('hides scores only in a private workshop not yet revealed', () => {

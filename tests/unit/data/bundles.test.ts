@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/data/db.ts';
-import { applyImport, loadBundle, planImportFromDb } from '../../src/data/bundles.ts';
-import { hasChanges } from '../../src/domain/merge.ts';
-import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { workshopFile } from '../../src/files/export-file.ts';
-import { readImportFiles } from '../../src/files/import-file.ts';
-import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../factories.ts';
-import sampleV1 from '../fixtures/workshop-v1.json?raw';
-import sampleV2 from '../fixtures/workshop-v2.json?raw';
+import { db } from '../../../src/data/db.ts';
+import { applyImport, loadBundle, planImportFromDb } from '../../../src/data/bundles.ts';
+import { hasChanges } from '../../../src/domain/merge.ts';
+import type { Rating, WorkshopBundle } from '../../../src/domain/types.ts';
+import { workshopFile } from '../../../src/files/export-file.ts';
+import { readImportFiles } from '../../../src/files/import-file.ts';
+import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../../factories.ts';
+import sampleV1 from '../../fixtures/workshop-v1.json?raw';
+import sampleV2 from '../../fixtures/workshop-v2.json?raw';
 
 const LATER = '2026-11-28T12:00:00.000Z';
 const EARLIER = '2026-11-26T12:00:00.000Z';

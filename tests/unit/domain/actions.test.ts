@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, sortActions, statusLabel, validateAction, type ActionInput } from '../../src/domain/actions.ts';
-import type { Action } from '../../src/domain/types.ts';
+import { isOverdue, sortActions, statusLabel, validateAction, type ActionInput } from '../../../src/domain/actions.ts';
+import type { Action } from '../../../src/domain/types.ts';
 
 const good: ActionInput = {
   what: ' Name an owner for each data set ',

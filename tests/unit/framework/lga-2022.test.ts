@@ -1,8 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lga2022 } from '../../src/framework/lga-2022.ts';
-import { defaultFramework, frameworks, getFramework, levelLabel, levelName } from '../../src/framework/frameworks.ts';
+import { lga2022 } from '../../../src/framework/lga-2022.ts';
+import {
+  defaultFramework,
+  frameworks,
+  getFramework,
+  levelLabel,
+  levelName,
+} from '../../../src/framework/frameworks.ts';
 
 const expectedIds = [
   'connectivity',
@@ -20,7 +26,7 @@ const expectedIds = [
 ];
 
 // The published page (LGA, Socitm and Solace, 2022), copied from shared/reference/ into the fixtures.
-const pagePath = resolve(import.meta.dirname, '../fixtures/lga-12-outcomes-page.txt');
+const pagePath = resolve(import.meta.dirname, '../../fixtures/lga-12-outcomes-page.txt');
 
 /** Collapses every run of whitespace (including the page's non-breaking spaces) to one space. */
 function normalise(text: string): string {

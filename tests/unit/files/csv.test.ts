@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
 import {
   actionsCsv,
   agreementsCsv,
@@ -9,9 +9,9 @@ import {
   csvFiles,
   localDateTime,
   ratingsCsv,
-} from '../../src/files/csv.ts';
-import { getFramework } from '../../src/framework/frameworks.ts';
-import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../factories.ts';
+} from '../../../src/files/csv.ts';
+import { getFramework } from '../../../src/framework/frameworks.ts';
+import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating, makeWorkshop } from '../../factories.ts';
 
 const framework = getFramework('lga-digitalisation-outcomes')!;
 

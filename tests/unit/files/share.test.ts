@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { saveFile } from '../../src/files/save-file.ts';
-import { canShareFiles, shareFiles } from '../../src/files/share.ts';
+import { saveFile } from '../../../src/files/save-file.ts';
+import { canShareFiles, shareFiles } from '../../../src/files/share.ts';
 
 // The Web Share API is the browser's, not ours, and jsdom has none: these stand in for it.
 type Share = Mock<(data: ShareData) => Promise<void>>;

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/data/db.ts';
-import { writeScore } from '../../src/data/scores.ts';
-import { agreementId, ratingId } from '../../src/domain/ids.ts';
-import type { ScoreChange, TextTarget } from '../../src/domain/types.ts';
-import { flushPendingText, recoverDrafts, saveTextLater } from '../../src/state/text-save.ts';
-import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
+import { db } from '../../../src/data/db.ts';
+import { writeScore } from '../../../src/data/scores.ts';
+import { agreementId, ratingId } from '../../../src/domain/ids.ts';
+import type { ScoreChange, TextTarget } from '../../../src/domain/types.ts';
+import { flushPendingText, recoverDrafts, saveTextLater } from '../../../src/state/text-save.ts';
+import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../../factories.ts';
 
 const workshop = makeWorkshop();
 const group = makeGroup(workshop.id);

@@ -7,9 +7,9 @@ import {
   planImport,
   sameNameNotes,
   type StoredRecords,
-} from '../../src/domain/merge.ts';
-import type { Group, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating } from '../factories.ts';
+} from '../../../src/domain/merge.ts';
+import type { Group, WorkshopBundle } from '../../../src/domain/types.ts';
+import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating } from '../../factories.ts';
 
 const nothingStored: StoredRecords = { workshops: [], groups: [], ratings: [], agreements: [], actions: [] };
 const asStored = (...bundles: WorkshopBundle[]): StoredRecords => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnscoredIndex, isScored, scoredCount, workshopProgress } from '../../src/domain/progress.ts';
-import { makeGroup, makeRating, makeWorkshop } from '../factories.ts';
+import { firstUnscoredIndex, isScored, scoredCount, workshopProgress } from '../../../src/domain/progress.ts';
+import { makeGroup, makeRating, makeWorkshop } from '../../factories.ts';
 
 const outcomes = ['connectivity', 'data', 'inclusion'];
 
