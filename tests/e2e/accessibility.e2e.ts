@@ -9,13 +9,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
+import { groupFile as workshopGroupFile } from './group-files.ts';
 import {
+  chooseImportFile,
   containsAll,
   heading,
-  launchProfile,
-  makeProfileDir,
+  openApp,
   openHome,
-  removeDir,
   REPO_ROOT,
   saved,
   saveFailureEvidence,
@@ -25,9 +25,9 @@ import {
   tap,
   visible,
   waitForServiceWorker,
-  watch,
   type AppServer,
   type BrowserSession,
+  type OpenedApp,
   type Viewport,
   type Watch,
 } from './harness.ts';
@@ -57,43 +57,14 @@ const GROUPS = [
   { id: '7c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e03', name: 'Orange group' },
 ] as const;
 const outcomes = lga2022.outcomes;
-const CONFIDENCE = ['low', 'medium', 'high'] as const;
 
 /** One group's version-2 file: a spread of levels, one "not sure", some evidence. */
-function groupFile(groupIndex: number): string {
-  const group = GROUPS[groupIndex]!;
-  const created = `2026-11-27T09:0${groupIndex}:00.000Z`;
-  const ratings = outcomes.map((outcome, i) => ({
-    id: `${group.id}/${outcome.id}`,
-    groupId: group.id,
-    outcomeId: outcome.id,
+const groupFile = (groupIndex: number): string =>
+  workshopGroupFile(WORKSHOP, GROUPS[groupIndex]!, groupIndex, (_, i) => ({
     now: groupIndex === 2 && i === 1 ? 'not-sure' : ((i + groupIndex * 2) % 4) + 1,
     target: Math.min(5, ((i + groupIndex) % 3) + 3),
-    confidence: CONFIDENCE[(i + groupIndex) % 3]!,
-    evidence: i === 0 ? `Evidence from ${group.name}: coverage map, 2025.` : '',
-    notes: '',
-    updatedAt: `2026-11-27T10:${String(10 + i).padStart(2, '0')}:00.000Z`,
+    evidence: i === 0 ? `Evidence from ${GROUPS[groupIndex]!.name}: coverage map, 2025.` : '',
   }));
-  return JSON.stringify({
-    format: 'outcomes-workshop',
-    formatVersion: 2,
-    app: { name: 'Outcomes Workshop', version: '0.1.0' },
-    exportedAt: '2026-11-27T11:00:00.000Z',
-    workshop: {
-      ...WORKSHOP,
-      frameworkId: lga2022.id,
-      frameworkVersion: lga2022.version,
-      createdAt: '2026-11-27T09:00:00.000Z',
-      updatedAt: '2026-11-27T09:00:00.000Z',
-      privateScoring: false,
-      revealedAt: null,
-      groups: [{ id: group.id, name: group.name, createdAt: created, updatedAt: created }],
-      ratings,
-      agreements: [],
-      actions: [],
-    },
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Checks that run inside the page (each function is sent to the browser on its own: no closures)
@@ -367,8 +338,8 @@ async function runAxe(page: Page, scheme: string): Promise<string[]> {
 }
 
 describe.sequential('accessibility of every screen and state', () => {
+  let app: OpenedApp | null = null;
   let server: AppServer;
-  let profile = '';
   let files = '';
   let session: BrowserSession | null = null;
   let watched: Watch | null = null;
@@ -379,18 +350,14 @@ describe.sequential('accessibility of every screen and state', () => {
 
   beforeAll(async () => {
     await rm(failuresDir, { recursive: true, force: true });
-    server = await startAppServer();
-    profile = await makeProfileDir('a11y');
-    files = await makeProfileDir('a11y-files');
-    session = await launchProfile(profile, { viewport: TABLET_PORTRAIT });
-    session.page.setDefaultTimeout(10_000);
-    watched = await watch(session.context, server.origin);
+    app = await openApp('a11y', { folders: ['files'], timeout: 10_000, viewport: TABLET_PORTRAIT });
+    ({ server, session, watched } = app);
+    [files] = app.folders as [string];
   });
 
   afterAll(async () => {
-    await session?.close().catch(() => undefined);
-    await server?.stop();
-    for (const dir of [profile, files]) if (dir) await removeDir(dir);
+    await app?.close();
+    await server?.stop(); // the server of the update prompt's second version, if it was started
   });
 
   const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name);
@@ -649,9 +616,7 @@ describe.sequential('accessibility of every screen and state', () => {
     const damaged = path.join(files, 'damaged.json');
     await writeFile(damaged, '{ "format": "outcomes-workshop", "formatVersion": 2, "workshop": ');
     await openHome(p, server.url);
-    const chooser = p.waitForEvent('filechooser');
-    await button('Import').click();
-    await (await chooser).setFiles(damaged);
+    await chooseImportFile(p, damaged);
     await visible(p.getByRole('alert').filter({ hasText: 'Nothing has been imported' }));
   });
 

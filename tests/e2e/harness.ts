@@ -105,6 +105,44 @@ export async function startAppServer(options: { port?: number; outDir?: string }
   return server;
 }
 
+/** The app served, opened in a fresh profile and watched, with empty folders for files. */
+export interface OpenedApp {
+  server: AppServer;
+  session: BrowserSession;
+  watched: Watch;
+  /** Empty folders (for files to import, or downloads), one for each label asked for. */
+  folders: string[];
+  /** Closes the browser, stops the server and removes the profile and the folders. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dist/`, opens it in a fresh profile (`label` names its folder) and watches it. `timeout`,
+ * when given, is the page's default timeout for actions and waits.
+ */
+export async function openApp(
+  label: string,
+  options: { folders?: string[]; timeout?: number; viewport?: Viewport } = {},
+): Promise<OpenedApp> {
+  const server = await startAppServer();
+  const profile = await makeProfileDir(label);
+  const folders = await Promise.all((options.folders ?? []).map((folder) => makeProfileDir(`${label}-${folder}`)));
+  const session = await launchProfile(profile, { viewport: options.viewport });
+  if (options.timeout !== undefined) session.page.setDefaultTimeout(options.timeout);
+  const watched = await watch(session.context, server.origin);
+  return {
+    server,
+    session,
+    watched,
+    folders,
+    async close() {
+      await session.close().catch(() => undefined);
+      await server.stop();
+      for (const dir of [profile, ...folders]) await removeDir(dir);
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Browser profiles
 
@@ -498,6 +536,56 @@ export async function exportWorkshop(page: Page, dir: string): Promise<{ file: s
   const file = path.join(dir, done.suggestedFilename());
   await done.saveAs(file);
   return { file, suggestedName: done.suggestedFilename() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the app's database in the page
+
+/** What the app's IndexedDB database holds, read in the page without the app's code. */
+export interface StoredDatabase {
+  version: number;
+  /** Every record of each store read, by store name (in name order). */
+  stores: Record<string, unknown[]>;
+  /** The names of each store's indexes, sorted. */
+  indexes: Record<string, string[]>;
+}
+
+/**
+ * Reads the app's database straight from IndexedDB, in one transaction: the stores named, or all of
+ * them. It opens whatever version the app created (a profile with none gets an empty database).
+ */
+export async function readDatabase(page: Page, storeNames?: string[]): Promise<StoredDatabase> {
+  return page.evaluate(
+    (only) =>
+      new Promise<StoredDatabase>((resolve, reject) => {
+        const open = indexedDB.open('outcomes-workshop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const names = only ?? [...idb.objectStoreNames].sort();
+          const result: StoredDatabase = { version: idb.version, stores: {}, indexes: {} };
+          if (names.length === 0) {
+            idb.close();
+            return resolve(result);
+          }
+          const tx = idb.transaction(names, 'readonly');
+          for (const name of names) {
+            const store = tx.objectStore(name);
+            result.indexes[name] = [...store.indexNames].sort();
+            const request = store.getAll();
+            request.onsuccess = () => {
+              result.stores[name] = request.result;
+            };
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolve(result);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    storeNames,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

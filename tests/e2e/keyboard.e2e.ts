@@ -11,18 +11,16 @@ import { lga2022 } from '../../src/framework/lga-2022.ts';
 import {
   containsAll,
   heading,
-  launchProfile,
-  makeProfileDir,
-  removeDir,
+  openApp,
   REPO_ROOT,
   saveFailureEvidence,
-  startAppServer,
   visible,
-  watch,
   type AppServer,
   type BrowserSession,
+  type OpenedApp,
   type Watch,
 } from './harness.ts';
+import { orderedSteps } from './steps.ts';
 
 const WORKSHOP = {
   name: 'Keyboard only review',
@@ -75,20 +73,16 @@ function focusInPage(targets: Node[]): FocusInfo | null {
 }
 
 describe.sequential('keyboard only: create, add a group, score all 12, export', () => {
-  let broken = '';
+  // Each step builds on the one before: after a failure the later steps are skipped, not failed.
+  const inOrder = orderedSteps((name) => saveFailure(name));
   const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (broken) ctx.skip(`needs the step that failed: ${broken}`);
-      ctx.onTestFailed(async () => {
-        broken ||= name;
-        await saveFailure(name);
-      });
+    inOrder(name, async () => {
       await fn();
       expect(unseen, 'focused controls without a visible focus indicator, or off screen').toEqual([]);
     });
 
+  let app: OpenedApp | null = null;
   let server: AppServer;
-  let profile = '';
   let downloads = '';
   let session: BrowserSession | null = null;
   let watched: Watch | null = null;
@@ -99,18 +93,13 @@ describe.sequential('keyboard only: create, add a group, score all 12, export', 
 
   beforeAll(async () => {
     await rm(failuresDir, { recursive: true, force: true });
-    server = await startAppServer();
-    profile = await makeProfileDir('keyboard');
-    downloads = await makeProfileDir('keyboard-downloads');
-    session = await launchProfile(profile);
-    session.page.setDefaultTimeout(10_000);
-    watched = await watch(session.context, server.origin);
+    app = await openApp('keyboard', { folders: ['downloads'], timeout: 10_000 });
+    ({ server, session, watched } = app);
+    [downloads] = app.folders as [string];
   });
 
   afterAll(async () => {
-    await session?.close().catch(() => undefined);
-    await server?.stop();
-    for (const dir of [profile, downloads]) if (dir) await removeDir(dir);
+    await app?.close();
   });
 
   const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name, { focus: true });

@@ -8,107 +8,34 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
 import { TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
+import { PLENARY_GROUPS, PLENARY_WORKSHOP, plenaryFile } from './group-files.ts';
 import {
   heading,
-  launchProfile,
-  makeProfileDir,
+  openApp,
   openHome,
-  removeDir,
   REPO_ROOT,
   saved,
   saveFailureEvidence,
-  startAppServer,
   tap,
   visible,
-  watch,
   type AppServer,
   type BrowserSession,
+  type OpenedApp,
   type Watch,
 } from './harness.ts';
+import { orderedSteps } from './steps.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Three groups' files: one workshop, one group (and its 12 scores) in each file
 
-const WORKSHOP = {
-  id: '7a1e0c52-2b3d-4c8e-9f51-3a6b1c2d7e10',
-  name: 'Riverside plenary',
-  organisation: 'Riverside Borough Council',
-  date: '2026-11-27',
-  facilitator: 'Sam Patel',
-};
+const WORKSHOP = PLENARY_WORKSHOP;
 const BASE_NAME = 'riverside-plenary-2026-11-27';
-const GROUPS = [
-  { id: '0b7e3a1c-6f55-4e0b-8f5a-8c1d2e3f4a01', name: 'Blue group', file: 'blue.json' },
-  { id: '9d2c4b6a-1e3f-4a5b-9c7d-0e1f2a3b4c02', name: 'Green group', file: 'green.json' },
-  { id: '4f8a2d1e-7c3b-4e9a-8d6f-5b2c1a0e9f03', name: 'Orange group', file: 'orange.json' },
-] as const;
-
-type Now = number | 'not-sure';
-/**
- * Each outcome's now and target, per group (Blue, Green, Orange). Partnership splits the room
- * (1, 1 against 4: two camps, the widest range); value is spread over neighbouring levels (2, 3, 4:
- * 2+ apart, not a split); the rest agree or differ by one. Everyone puts leadership at 1 → 5, the
- * widest gap between the medians; Orange is not sure about data.
- */
-const SCORES: Record<string, { now: [Now, Now, Now]; target: [number, number, number] }> = {
-  connectivity: { now: [2, 2, 3], target: [3, 3, 4] },
-  data: { now: [3, 3, 'not-sure'], target: [4, 4, 4] },
-  'democracy-and-participation': { now: [2, 3, 3], target: [3, 4, 4] },
-  'economic-productivity-and-growth': { now: [3, 3, 3], target: [3, 3, 3] },
-  'ethics-and-sustainability': { now: [2, 2, 2], target: [3, 3, 3] },
-  inclusion: { now: [3, 2, 3], target: [4, 4, 4] },
-  leadership: { now: [1, 1, 1], target: [5, 5, 5] },
-  'organisational-capability': { now: [2, 3, 2], target: [4, 4, 4] },
-  partnership: { now: [1, 1, 4], target: [4, 4, 5] },
-  'security-and-resilience': { now: [3, 3, 4], target: [4, 4, 4] },
-  services: { now: [2, 2, 2], target: [3, 4, 3] },
-  value: { now: [2, 3, 4], target: [4, 4, 4] },
-};
+const GROUPS = PLENARY_GROUPS;
 /** Evidence with a comma, quotes and a line break, to see the CSV keep it whole. */
 const ORANGE_PARTNERSHIP_EVIDENCE = 'Health board partnership, signed 2025.\nThe "Better Care" fund is pooled.';
-const CONFIDENCE = ['low', 'medium', 'high'] as const;
 
-/** One group's version-2 file, as the app on that group's tablet would export it. */
-function groupFile(groupIndex: number): string {
-  const group = GROUPS[groupIndex]!;
-  const groupCreated = `2026-11-27T09:0${groupIndex}:00.000Z`;
-  const ratings = lga2022.outcomes.map((outcome, i) => {
-    const scores = SCORES[outcome.id];
-    if (!scores) throw new Error(`no scores for ${outcome.id}`);
-    const isOrangePartnership = groupIndex === 2 && outcome.id === 'partnership';
-    return {
-      id: `${group.id}/${outcome.id}`,
-      groupId: group.id,
-      outcomeId: outcome.id,
-      now: scores.now[groupIndex]!,
-      target: scores.target[groupIndex]!,
-      confidence: CONFIDENCE[(i + groupIndex) % 3]!,
-      evidence: isOrangePartnership ? ORANGE_PARTNERSHIP_EVIDENCE : '',
-      notes: '',
-      updatedAt: `2026-11-27T10:${String(10 + i).padStart(2, '0')}:00.000Z`,
-    };
-  });
-  const file = {
-    format: 'outcomes-workshop',
-    formatVersion: 2,
-    app: { name: 'Outcomes Workshop', version: '0.1.0' },
-    exportedAt: '2026-11-27T11:00:00.000Z',
-    workshop: {
-      ...WORKSHOP,
-      frameworkId: lga2022.id,
-      frameworkVersion: lga2022.version,
-      createdAt: '2026-11-27T09:00:00.000Z',
-      updatedAt: '2026-11-27T09:00:00.000Z',
-      privateScoring: false,
-      revealedAt: null,
-      groups: [{ id: group.id, name: group.name, createdAt: groupCreated, updatedAt: groupCreated }],
-      ratings,
-      agreements: [],
-      actions: [],
-    },
-  };
-  return JSON.stringify(file, null, 2);
-}
+/** One group's version-2 file, as the app on that group's tablet would export it (see group-files.ts). */
+const groupFile = (groupIndex: number) => plenaryFile(groupIndex, ORANGE_PARTNERSHIP_EVIDENCE);
 
 // What the plenary agrees for Partnership, and the action it adds.
 const AGREED = { now: 2, target: 4 };
@@ -173,19 +100,10 @@ const PDF_OPTIONS = {
 
 describe.sequential('the plenary: compare, agree, act, share and print', () => {
   // Each step builds on the one before: after a failure the later steps are skipped, not failed.
-  let broken = '';
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (broken) ctx.skip(`needs the step that failed: ${broken}`);
-      ctx.onTestFailed(async () => {
-        broken ||= name;
-        await saveFailure(name);
-      });
-      await fn();
-    });
+  const step = orderedSteps((name) => saveFailure(name));
 
+  let app: OpenedApp | null = null;
   let server: AppServer;
-  let profile: string;
   let files: string;
   let session: BrowserSession | null = null;
   let watched: Watch | null = null;
@@ -193,12 +111,9 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
   const page = () => session!.page;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    profile = await makeProfileDir('plenary');
-    files = await makeProfileDir('plenary-files');
-    session = await launchProfile(profile);
-    session.page.setDefaultTimeout(10_000);
-    watched = await watch(session.context, server.origin);
+    app = await openApp('plenary', { folders: ['files'], timeout: 10_000 });
+    ({ server, session, watched } = app);
+    [files] = app.folders as [string];
   });
 
   afterEach(() => {
@@ -207,9 +122,7 @@ describe.sequential('the plenary: compare, agree, act, share and print', () => {
   });
 
   afterAll(async () => {
-    await session?.close().catch(() => undefined);
-    await server?.stop();
-    for (const dir of [profile, files]) if (dir) await removeDir(dir);
+    await app?.close();
   });
 
   const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name, { prefix: 'plenary-' });

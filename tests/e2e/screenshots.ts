@@ -26,6 +26,7 @@ import {
   type Answer,
   type Viewport,
 } from './harness.ts';
+import { PLENARY_GROUPS, PLENARY_WORKSHOP, plenaryFile } from './group-files.ts';
 
 const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const VIEWPORTS: Viewport[] = [
@@ -172,90 +173,24 @@ async function main(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // The plenary: three groups' files (one group each, same workshop) imported together, then the
-// compare, agree, actions and report screens. The scores are those of plenary.e2e.ts: Partnership
+// compare, agree, actions and report screens. The scores are the plenary's (group-files.ts): Partnership
 // splits the room (1, 1 against 4), value is 2 apart (2, 3, 4), leadership has the widest gap.
 
-const PLENARY = {
-  id: '7a1e0c52-2b3d-4c8e-9f51-3a6b1c2d7e10',
-  name: 'Riverside plenary',
-  organisation: 'Riverside Borough Council',
-  date: '2026-11-27',
-  facilitator: 'Sam Patel',
-};
-const PLENARY_GROUPS = [
-  { id: '0b7e3a1c-6f55-4e0b-8f5a-8c1d2e3f4a01', name: 'Blue group' },
-  { id: '9d2c4b6a-1e3f-4a5b-9c7d-0e1f2a3b4c02', name: 'Green group' },
-  { id: '4f8a2d1e-7c3b-4e9a-8d6f-5b2c1a0e9f03', name: 'Orange group' },
-] as const;
-type Now = number | 'not-sure';
-const PLENARY_SCORES: Record<string, { now: [Now, Now, Now]; target: [number, number, number] }> = {
-  connectivity: { now: [2, 2, 3], target: [3, 3, 4] },
-  data: { now: [3, 3, 'not-sure'], target: [4, 4, 4] },
-  'democracy-and-participation': { now: [2, 3, 3], target: [3, 4, 4] },
-  'economic-productivity-and-growth': { now: [3, 3, 3], target: [3, 3, 3] },
-  'ethics-and-sustainability': { now: [2, 2, 2], target: [3, 3, 3] },
-  inclusion: { now: [3, 2, 3], target: [4, 4, 4] },
-  leadership: { now: [1, 1, 1], target: [5, 5, 5] },
-  'organisational-capability': { now: [2, 3, 2], target: [4, 4, 4] },
-  partnership: { now: [1, 1, 4], target: [4, 4, 5] },
-  'security-and-resilience': { now: [3, 3, 4], target: [4, 4, 4] },
-  services: { now: [2, 2, 2], target: [3, 4, 3] },
-  value: { now: [2, 3, 4], target: [4, 4, 4] },
-};
-
 /** One group's version-2 file, as its tablet would export it. */
-function plenaryFile(groupIndex: number): string {
-  const group = PLENARY_GROUPS[groupIndex]!;
-  const created = `2026-11-27T09:0${groupIndex}:00.000Z`;
-  const confidence = ['low', 'medium', 'high'] as const;
-  const ratings = outcomes.map((outcome, i) => ({
-    id: `${group.id}/${outcome.id}`,
-    groupId: group.id,
-    outcomeId: outcome.id,
-    now: PLENARY_SCORES[outcome.id]!.now[groupIndex]!,
-    target: PLENARY_SCORES[outcome.id]!.target[groupIndex]!,
-    confidence: confidence[(i + groupIndex) % 3]!,
-    evidence: groupIndex === 2 && outcome.id === 'partnership' ? 'Health board partnership, signed 2025.' : '',
-    notes: '',
-    updatedAt: `2026-11-27T10:${String(10 + i).padStart(2, '0')}:00.000Z`,
-  }));
-  return JSON.stringify(
-    {
-      format: 'outcomes-workshop',
-      formatVersion: 2,
-      app: { name: 'Outcomes Workshop', version: '0.1.0' },
-      exportedAt: '2026-11-27T11:00:00.000Z',
-      workshop: {
-        ...PLENARY,
-        frameworkId: lga2022.id,
-        frameworkVersion: lga2022.version,
-        createdAt: '2026-11-27T09:00:00.000Z',
-        updatedAt: '2026-11-27T09:00:00.000Z',
-        privateScoring: false,
-        revealedAt: null,
-        groups: [{ id: group.id, name: group.name, createdAt: created, updatedAt: created }],
-        ratings,
-        agreements: [],
-        actions: [],
-      },
-    },
-    null,
-    2,
-  );
-}
+const plenaryGroupFile = (groupIndex: number) => plenaryFile(groupIndex, 'Health board partnership, signed 2025.');
 
 /** Imports the three groups' files from the home screen, then photographs the plenary's screens. */
 async function plenary(page: Page, url: string, dir: string): Promise<void> {
-  const paths = PLENARY_GROUPS.map((g) => path.join(dir, `${g.name.split(' ')[0]!.toLowerCase()}.json`));
-  for (const [i, file] of paths.entries()) await writeFile(file, plenaryFile(i));
+  const paths = PLENARY_GROUPS.map((g) => path.join(dir, g.file));
+  for (const [i, file] of paths.entries()) await writeFile(file, plenaryGroupFile(i));
   await openHome(page, url);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(paths);
   await page.getByRole('button', { name: 'Confirm import', exact: true }).click();
   await visible(page.getByRole('status').filter({ hasText: /^\s*Imported/ }));
-  await page.getByRole('link', { name: PLENARY.name, exact: true }).click();
-  await visible(heading(page, PLENARY.name));
+  await page.getByRole('link', { name: PLENARY_WORKSHOP.name, exact: true }).click();
+  await visible(heading(page, PLENARY_WORKSHOP.name));
 
   await page.getByRole('link', { name: 'Compare groups', exact: true }).click();
   await visible(heading(page, 'Compare groups'));
@@ -301,7 +236,9 @@ async function plenary(page: Page, url: string, dir: string): Promise<void> {
 
   await page.getByRole('link', { name: 'Back to workshop', exact: true }).click();
   await page.getByRole('link', { name: 'Report', exact: true }).click();
-  await visible(page.locator('article.report-document').getByRole('heading', { level: 1, name: PLENARY.name }));
+  await visible(
+    page.locator('article.report-document').getByRole('heading', { level: 1, name: PLENARY_WORKSHOP.name }),
+  );
   await shoot(page, 'report');
 }
 

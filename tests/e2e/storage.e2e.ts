@@ -2,8 +2,7 @@
 // middle of scoring, and a browser that will not let the app store anything at all. Either way the
 // person sees a clear "not saved" state, the screen keeps working, and the workshop can be exported
 // with what is on the screen. Build first: `npm run build`.
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,18 +12,16 @@ import {
   containsAll,
   createWorkshop,
   heading,
-  launchProfile,
-  makeProfileDir,
+  openApp,
   openHome,
-  removeDir,
+  readDatabase,
   saved,
-  startAppServer,
   storageFullSwitch,
   tap,
   visible,
-  watch,
   type AppServer,
   type BrowserSession,
+  type OpenedApp,
   type Watch,
 } from './harness.ts';
 
@@ -38,48 +35,29 @@ const GROUP = 'Red group';
 
 /** The stored rating for the group's first outcome ("Connectivity"), read straight from IndexedDB. */
 async function storedConnectivity(page: Page): Promise<{ now: unknown; target: unknown; evidence: unknown } | null> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('outcomes-workshop');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('ratings').objectStore('ratings').getAll();
-          all.onsuccess = () => {
-            const rating = (
-              all.result as { outcomeId: string; now: unknown; target: unknown; evidence: unknown }[]
-            ).find((r) => r.outcomeId === 'connectivity');
-            db.close();
-            resolve(rating ? { now: rating.now, target: rating.target, evidence: rating.evidence } : null);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
+  const { stores } = await readDatabase(page, ['ratings']);
+  const rating = (stores.ratings as { outcomeId: string; now: unknown; target: unknown; evidence: unknown }[]).find(
+    (r) => r.outcomeId === 'connectivity',
   );
+  return rating ? { now: rating.now, target: rating.target, evidence: rating.evidence } : null;
 }
 
 describe.sequential('storage faults', () => {
+  let app: OpenedApp | undefined;
   let server: AppServer;
-  let profile: string;
   let downloads: string;
   let session: BrowserSession;
   let watched: Watch;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    profile = await makeProfileDir('storage');
-    downloads = await mkdtemp(path.join(tmpdir(), 'outcomes-storage-downloads-'));
-    session = await launchProfile(profile);
-    watched = await watch(session.context, server.origin);
+    app = await openApp('storage', { folders: ['downloads'] });
+    ({ server, session, watched } = app);
+    [downloads] = app.folders as [string];
     await session.context.addInitScript(storageFullSwitch);
   });
 
   afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-    await removeDir(profile);
-    await removeDir(downloads);
+    await app?.close();
   });
 
   it('a full device: says "not saved", keeps the change for export, and saves it once there is space', async () => {

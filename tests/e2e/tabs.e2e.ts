@@ -8,17 +8,14 @@ import {
   containsAll,
   createWorkshop,
   heading,
-  launchProfile,
-  makeProfileDir,
+  openApp,
   openHome,
-  removeDir,
   saved,
-  startAppServer,
   tap,
   visible,
-  watch,
   type AppServer,
   type BrowserSession,
+  type OpenedApp,
   type Watch,
 } from './harness.ts';
 
@@ -35,22 +32,18 @@ const levelIn = (page: Page, title: string, which: 'now' | 'target', level: numb
   page.getByRole('group', { name: containsAll(title, which) }).getByRole('radio', { name: new RegExp(`^${level}\\b`) });
 
 describe.sequential('two tabs', () => {
+  let app: OpenedApp | undefined;
   let server: AppServer;
-  let profile: string;
   let session: BrowserSession;
   let watched: Watch;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    profile = await makeProfileDir('tabs');
-    session = await launchProfile(profile);
-    watched = await watch(session.context, server.origin);
+    app = await openApp('tabs');
+    ({ server, session, watched } = app);
   });
 
   afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-    await removeDir(profile);
+    await app?.close();
   });
 
   it('shows scores, typed text and new groups from one tab in the other, without reloading', async () => {

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
 import { UPGRADE_STAMP } from './next-schema.vite.config.ts';
@@ -19,6 +19,7 @@ import {
   heading,
   launchProfile,
   makeProfileDir,
+  readDatabase,
   removeDir,
   REPO_ROOT,
   saved,
@@ -32,6 +33,7 @@ import {
   type BrowserSession,
   type Watch,
 } from './harness.ts';
+import { orderedSteps } from './steps.ts';
 
 const run = promisify(execFile);
 
@@ -62,30 +64,13 @@ const VERSION_C = '0.1.0+c';
 async function databaseState(
   page: Page,
 ): Promise<{ version: number; ratingIndexes: string[]; stamps: unknown[]; ratings: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('outcomes-workshop');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['workshops', 'ratings']);
-          const workshops = tx.objectStore('workshops').getAll();
-          const ratings = tx.objectStore('ratings').count();
-          const ratingIndexes = [...tx.objectStore('ratings').indexNames].sort();
-          tx.oncomplete = () => {
-            resolve({
-              version: db.version,
-              ratingIndexes,
-              stamps: (workshops.result as { schemaProbe?: unknown }[]).map((w) => w.schemaProbe),
-              ratings: ratings.result,
-            });
-            db.close();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const { version, stores, indexes } = await readDatabase(page, ['workshops', 'ratings']);
+  return {
+    version,
+    ratingIndexes: indexes.ratings!,
+    stamps: (stores.workshops as { schemaProbe?: unknown }[]).map((w) => w.schemaProbe),
+    ratings: stores.ratings!.length,
+  };
 }
 
 /** The value shown under "Version" on the About screen. */
@@ -158,8 +143,6 @@ describe.sequential('a new version while the app is open', () => {
   let session: BrowserSession | null = null;
   let recorder: Watch;
   let scoringUrl = '';
-  /** The tests build on each other: each later one is skipped, not failed, after a failure. */
-  let failed = '';
 
   const failuresDir = path.join(REPO_ROOT, 'test-results', 'e2e-update-failures');
 
@@ -188,12 +171,10 @@ describe.sequential('a new version while the app is open', () => {
   }
 
   const saveFailure = (name: string) => saveFailureEvidence(session?.page, failuresDir, name);
+  // The tests build on each other: after a failure the later ones are skipped, not failed.
+  const step = orderedSteps((name) => saveFailure(name));
 
-  it('offers the new version, and reloading into it keeps all typed text and choices', async (ctx) => {
-    ctx.onTestFailed(() => {
-      failed ||= ctx.task.name;
-      return saveFailure(ctx.task.name);
-    });
+  step('offers the new version, and reloading into it keeps all typed text and choices', async () => {
     session = await launchProfile(profile);
     const { page, context } = session;
     page.setDefaultTimeout(10_000);
@@ -261,12 +242,7 @@ describe.sequential('a new version while the app is open', () => {
     recorder.assertClean();
   });
 
-  it('"Not now" hides the prompt and keeps the running version', async (ctx) => {
-    if (failed || !session) ctx.skip(`needs the test that failed: ${failed}`);
-    ctx.onTestFailed(() => {
-      failed ||= ctx.task.name;
-      return saveFailure(ctx.task.name);
-    });
+  step('"Not now" hides the prompt and keeps the running version', async () => {
     const page = session!.page;
     // Any different build is a new version to the browser: serve A again (its sw.js differs from B's).
     await serve();
@@ -287,9 +263,7 @@ describe.sequential('a new version while the app is open', () => {
     recorder.assertClean();
   });
 
-  it('keeps the typing of another open tab, which reloads when the new version takes over', async (ctx) => {
-    if (failed || !session || !scoringUrl) ctx.skip(`needs the test that failed: ${failed}`);
-    ctx.onTestFailed(() => saveFailure(ctx.task.name));
+  step('keeps the typing of another open tab, which reloads when the new version takes over', async () => {
     // Build A is waiting (from the test before). A second tab opens the scoring screen and offers it too.
     const page = session!.page;
     const other = await session!.context.newPage();
@@ -319,54 +293,55 @@ describe.sequential('a new version while the app is open', () => {
     recorder.assertClean();
   });
 
-  it('a new version that changes the database schema: the upgrade runs with two tabs open and loses nothing', async (ctx) => {
-    if (failed || !session || !scoringUrl) ctx.skip(`needs the test that failed: ${failed}`);
-    ctx.onTestFailed(() => saveFailure(ctx.task.name));
-    // Both tabs run A on the scoring screen (from the test before).
-    const page = session!.page;
-    const other = session!.context.pages().find((p) => p !== page);
-    if (!other) throw new Error('the second tab of the test before is not open');
-    const before = await databaseState(page);
-    expect(before.stamps.every((stamp) => stamp === undefined)).toBe(true);
-    for (const tab of [page, other]) await tab.goto(scoringUrl);
-    const evidence = other.getByRole('textbox', { name: /^Evidence/ });
-    const typedSoFar = TYPED_BEFORE + TYPED_AFTER + TYPED_OTHER_TAB;
-    await expect.poll(() => evidence.inputValue()).toBe(typedSoFar);
+  step(
+    'a new version that changes the database schema: the upgrade runs with two tabs open and loses nothing',
+    async () => {
+      // Both tabs run A on the scoring screen (from the test before).
+      const page = session!.page;
+      const other = session!.context.pages().find((p) => p !== page);
+      if (!other) throw new Error('the second tab of the test before is not open');
+      const before = await databaseState(page);
+      expect(before.stamps.every((stamp) => stamp === undefined)).toBe(true);
+      for (const tab of [page, other]) await tab.goto(scoringUrl);
+      const evidence = other.getByRole('textbox', { name: /^Evidence/ });
+      const typedSoFar = TYPED_BEFORE + TYPED_AFTER + TYPED_OTHER_TAB;
+      await expect.poll(() => evidence.inputValue()).toBe(typedSoFar);
 
-    // Build C goes live; the second tab is typing (not yet saved) when the first reloads into C.
-    await serve(distC);
-    await checkForUpdate(page);
-    const prompt = page.getByRole('region').filter({ hasText: PROMPT_TEXT });
-    await visible(prompt, 20_000);
-    await holdTimers(other);
-    await typeAtEnd(other, evidence, TYPED_BEFORE_SCHEMA);
-    const otherReloaded = other.waitForEvent('load', { timeout: 20_000 });
-    const reloaded = page.waitForEvent('load', { timeout: 20_000 });
-    await prompt.getByRole('button', { name: 'Reload to update', exact: true }).click();
-    await Promise.all([otherReloaded, reloaded]);
-    await other.clock.resume();
+      // Build C goes live; the second tab is typing (not yet saved) when the first reloads into C.
+      await serve(distC);
+      await checkForUpdate(page);
+      const prompt = page.getByRole('region').filter({ hasText: PROMPT_TEXT });
+      await visible(prompt, 20_000);
+      await holdTimers(other);
+      await typeAtEnd(other, evidence, TYPED_BEFORE_SCHEMA);
+      const otherReloaded = other.waitForEvent('load', { timeout: 20_000 });
+      const reloaded = page.waitForEvent('load', { timeout: 20_000 });
+      await prompt.getByRole('button', { name: 'Reload to update', exact: true }).click();
+      await Promise.all([otherReloaded, reloaded]);
+      await other.clock.resume();
 
-    // Both tabs run C; the schema upgrade ran once, and every record and every keystroke is there.
-    for (const tab of [page, other]) {
-      await visible(heading(tab, OUTCOME.title, 2));
-      await expect
-        .poll(() => tab.getByRole('textbox', { name: /^Evidence/ }).inputValue())
-        .toBe(typedSoFar + TYPED_BEFORE_SCHEMA);
-      const level = tab
-        .getByRole('group', { name: containsAll(OUTCOME.title, 'now') })
-        .getByRole('radio', { name: new RegExp(`^${NOW_LEVEL}\\b`) });
-      expect(await level.isChecked()).toBe(true);
-    }
-    const after = await databaseState(page);
-    expect(after.version).toBeGreaterThan(before.version);
-    expect(after.ratingIndexes).toEqual([...before.ratingIndexes, 'updatedAt'].sort());
-    expect(after.stamps).toEqual(before.stamps.map(() => UPGRADE_STAMP));
-    expect(after.ratings).toBe(before.ratings);
-    expect(await aboutVersion(page)).toBe(VERSION_C);
-    expect(await aboutVersion(other)).toBe(VERSION_C);
+      // Both tabs run C; the schema upgrade ran once, and every record and every keystroke is there.
+      for (const tab of [page, other]) {
+        await visible(heading(tab, OUTCOME.title, 2));
+        await expect
+          .poll(() => tab.getByRole('textbox', { name: /^Evidence/ }).inputValue())
+          .toBe(typedSoFar + TYPED_BEFORE_SCHEMA);
+        const level = tab
+          .getByRole('group', { name: containsAll(OUTCOME.title, 'now') })
+          .getByRole('radio', { name: new RegExp(`^${NOW_LEVEL}\\b`) });
+        expect(await level.isChecked()).toBe(true);
+      }
+      const after = await databaseState(page);
+      expect(after.version).toBeGreaterThan(before.version);
+      expect(after.ratingIndexes).toEqual([...before.ratingIndexes, 'updatedAt'].sort());
+      expect(after.stamps).toEqual(before.stamps.map(() => UPGRADE_STAMP));
+      expect(after.ratings).toBe(before.ratings);
+      expect(await aboutVersion(page)).toBe(VERSION_C);
+      expect(await aboutVersion(other)).toBe(VERSION_C);
 
-    expect(recorder.offOrigin).toEqual([]);
-    expect(recorder.cspViolations).toEqual([]);
-    recorder.assertClean();
-  });
+      expect(recorder.offOrigin).toEqual([]);
+      expect(recorder.cspViolations).toEqual([]);
+      recorder.assertClean();
+    },
+  );
 });

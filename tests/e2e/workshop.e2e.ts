@@ -31,6 +31,7 @@ import {
   type KillableSession,
   type Watch,
 } from './harness.ts';
+import { orderedSteps } from './steps.ts';
 
 const WORKSHOP = {
   name: 'Riverside digital review',
@@ -102,16 +103,7 @@ async function scoreGroup(page: Page, groupName: string, answers: Answer[]): Pro
 
 describe.sequential('a workshop, offline, from first visit to import', () => {
   // Each step builds on the one before: after a failure the later steps are skipped, not failed.
-  let broken = '';
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (broken) ctx.skip(`needs the step that failed: ${broken}`);
-      ctx.onTestFailed(async () => {
-        broken ||= name;
-        await saveFailure(name);
-      });
-      await fn();
-    });
+  const step = orderedSteps((name) => saveFailure(name));
 
   let server: AppServer;
   let profile: string;
@@ -244,7 +236,7 @@ describe.sequential('a workshop, offline, from first visit to import', () => {
 
   // Needs only the exported file and the fresh profile, so it runs even if the last step failed later on.
   it('shows an error for a damaged file and changes nothing', async (ctx) => {
-    if (!fresh || !exported) ctx.skip(`needs the export and the fresh profile (failed: ${broken})`);
+    if (!fresh || !exported) ctx.skip(`needs the export and the fresh profile (failed: ${step.failed})`);
     ctx.onTestFailed(() => saveFailure('damaged file'));
     const page = fresh!.page;
     const text = await readFile(exported, 'utf8');

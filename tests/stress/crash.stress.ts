@@ -21,6 +21,7 @@ import {
   createWorkshop,
   heading,
   makeProfileDir,
+  readDatabase,
   removeDir,
   REPO_ROOT,
   spawnProfile,
@@ -119,32 +120,12 @@ interface StoredRating {
 
 /** Reads ratings straight from IndexedDB (no version: opens whatever the app created). */
 async function readRatings(page: Page, ids: string[]): Promise<(StoredRating | null)[]> {
-  return page.evaluate(
-    (keys) =>
-      new Promise<(StoredRating | null)[]>((resolve, reject) => {
-        const open = indexedDB.open('outcomes-workshop');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const idb = open.result;
-          const tx = idb.transaction('ratings', 'readonly');
-          const store = tx.objectStore('ratings');
-          const out: (StoredRating | null)[] = keys.map(() => null);
-          keys.forEach((key, i) => {
-            const req = store.get(key);
-            req.onsuccess = () => {
-              const r = req.result as StoredRating | undefined;
-              out[i] = r ? { now: r.now, evidence: r.evidence, updatedAt: r.updatedAt } : null;
-            };
-          });
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    ids,
-  );
+  const { stores } = await readDatabase(page, ['ratings']);
+  const byId = new Map((stores.ratings as (StoredRating & { id: string })[]).map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const r = byId.get(id);
+    return r ? { now: r.now, evidence: r.evidence, updatedAt: r.updatedAt } : null;
+  });
 }
 
 /** What happened to one change, once the profile was reopened after the kill. */

@@ -20,18 +20,17 @@ import { makeAction, makeAgreement, makeGroup, makeRating, makeWorkshop, resetDb
 import sampleText from '../fixtures/workshop-v2.json?raw';
 import {
   addGroup,
+  chooseImportFile,
   createWorkshop,
   heading,
-  launchProfile,
-  makeProfileDir,
+  openApp,
   openHome,
-  removeDir,
+  readDatabase,
   REPO_ROOT,
-  startAppServer,
   visible,
-  watch,
   type AppServer,
   type BrowserSession,
+  type OpenedApp,
   type Watch,
 } from '../e2e/harness.ts';
 import {
@@ -409,31 +408,7 @@ interface PageDump {
 
 /** Every object store of the app's database, read in the page. */
 async function dumpDb(page: Page): Promise<PageDump> {
-  const stores = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('outcomes-workshop');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const idb = open.result;
-          const names = [...idb.objectStoreNames].sort();
-          const tx = idb.transaction(names, 'readonly');
-          const out: Record<string, unknown> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => {
-              out[name] = request.result;
-            };
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(JSON.stringify(out));
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-  return { stores };
+  return { stores: JSON.stringify((await readDatabase(page)).stores) };
 }
 
 declare global {
@@ -465,16 +440,9 @@ async function pingMs(page: Page): Promise<number> {
   return Date.now() - t0;
 }
 
-/** Chooses one file with the Import button; waits until the file chooser has it. */
-async function chooseFile(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await (await chooser).setFiles(file);
-}
-
 describe.sequential('hostile files in Chromium, through the Import button', () => {
+  let app: OpenedApp | null = null;
   let server: AppServer;
-  let profile = '';
   let filesDir = '';
   let session: BrowserSession | null = null;
   let recorder: Watch;
@@ -488,12 +456,9 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
   }[] = [];
 
   beforeAll(async () => {
-    server = await startAppServer();
-    profile = await makeProfileDir('hostile');
-    filesDir = await makeProfileDir('hostile-files');
-    session = await launchProfile(profile);
-    session.page.setDefaultTimeout(15_000);
-    recorder = await watch(session.context, server.origin);
+    app = await openApp('hostile', { folders: ['files'], timeout: 15_000 });
+    ({ server, session, watched: recorder } = app);
+    [filesDir] = app.folders as [string];
     // The longest time the page's main thread was busy: the gap between ticks of a 20 ms timer.
     // (Chromium's long-task entries are not reported headless.)
     await session.context.addInitScript(() => {
@@ -518,9 +483,7 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
       cspViolations: recorder?.cspViolations ?? [],
       pageErrors: recorder?.pageErrors ?? [],
     };
-    await session?.close().catch(() => undefined);
-    await server?.stop();
-    for (const dir of [profile, filesDir]) if (dir) await removeDir(dir);
+    await app?.close();
   });
 
   /** Writes a case to disk under `name` (default: its own). */
@@ -572,7 +535,7 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
       await page.evaluate(() => (window.__maxGap = 0));
       const file = await saved(c, name);
       const t0 = Date.now();
-      await chooseFile(page, file);
+      await chooseImportFile(page, file);
       const ping = await pingMs(page);
       const alert = await visible(page.getByRole('alert').filter({ hasText: 'Nothing has been imported' }), 20_000);
       const ms = Date.now() - t0;
@@ -653,7 +616,7 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
       await openHome(page, server.url);
       await page.evaluate(() => (window.__maxGap = 0));
       const t0 = Date.now();
-      await chooseFile(page, file);
+      await chooseImportFile(page, file);
       const preview = await visible(heading(page, 'Check the import', 2));
       expect(await preview.locator('xpath=..').innerText()).toContain(names[i]!);
       expect(await injected(page)).toEqual([]);

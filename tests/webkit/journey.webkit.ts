@@ -8,9 +8,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { lga2022 } from '../../src/framework/lga-2022.ts';
 import { REPO_ROOT, startAppServer, type AppServer } from '../e2e/harness.ts';
+import { orderedSteps } from '../e2e/steps.ts';
 import { openWebKit, withTimeout, type WebKitBrowser, type WebKitSession } from './webkit-harness.ts';
 
 const WORKSHOP = {
@@ -148,20 +149,7 @@ async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
 
 describe.sequential('WebKit: a workshop from first visit to import', () => {
   // Each step builds on the one before: after a failure the later steps are skipped, not failed.
-  let broken = '';
-  const step = (name: string, fn: () => Promise<void>, timeout?: number) =>
-    it(
-      name,
-      async (ctx) => {
-        if (broken) ctx.skip(`needs the step that failed: ${broken}`);
-        ctx.onTestFailed(async () => {
-          broken ||= name;
-          await saveFailure(name);
-        });
-        await fn();
-      },
-      timeout,
-    );
+  const step = orderedSteps(saveFailure);
 
   let server: AppServer;
   let session: WebKitSession | null = null;
