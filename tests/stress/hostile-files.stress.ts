@@ -394,7 +394,7 @@ describe.sequential('hostile files, module level (every case, fake-indexeddb)', 
     const { ok, errors } = await readImportFiles([good, bad]);
     expect(ok).toHaveLength(1);
     expect(errors).toHaveLength(1);
-    // The import control applies nothing when any file is refused (tests/component/import.test.ts).
+    // The import control applies nothing when any file is refused (tests/component/containers/ImportControl.test.ts).
     expect(await snapshot()).toBe(before);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { db } from '../../src/data/db.ts';
-import { makeGroup, makeRating, makeWorkshop, storeBundle } from '../factories.ts';
-import { renderAppAt, withAppScreens } from './app-screens.ts';
+import { db } from '../../../../src/data/db.ts';
+import { makeGroup, makeRating, makeWorkshop, storeBundle } from '../../../factories.ts';
+import { renderAppAt, withAppScreens } from '../../app-screens.ts';
 
 /** Renames a group on the workshop screen with its Rename button, and waits for the new name's link. */
 async function renameGroup(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {

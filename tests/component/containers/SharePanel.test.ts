@@ -1,10 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import SharePanel from '../../src/containers/SharePanel.svelte';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle, resetDb, storeBundle } from '../factories.ts';
-import { recordDownloads, restoreDownloads, type Download } from './downloads.ts';
+import SharePanel from '../../../src/containers/SharePanel.svelte';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
+import { makeAction, makeAgreement, makeBundle, resetDb, storeBundle } from '../../factories.ts';
+import { recordDownloads, restoreDownloads, type Download } from '../downloads.ts';
 
 let bundle: WorkshopBundle;
 let saved: Download[];

@@ -3,16 +3,16 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import BackupControl from '../../src/containers/BackupControl.svelte';
-import ExportButton from '../../src/containers/ExportButton.svelte';
-import SharePanel from '../../src/containers/SharePanel.svelte';
-import { applyImport } from '../../src/data/bundles.ts';
-import { lastBackup, lastExport, loadAllBundles } from '../../src/data/exports.ts';
-import { defaultFramework } from '../../src/framework/frameworks.ts';
-import { MAX_LONG_TEXT_LENGTH } from '../../src/files/format.ts';
-import { readImportFiles } from '../../src/files/import-file.ts';
-import { makeBundle, resetDb, storeBundle } from '../factories.ts';
-import { recordDownloads, restoreDownloads, type Download } from './downloads.ts';
+import BackupControl from '../../../src/containers/BackupControl.svelte';
+import ExportButton from '../../../src/containers/ExportButton.svelte';
+import SharePanel from '../../../src/containers/SharePanel.svelte';
+import { applyImport } from '../../../src/data/bundles.ts';
+import { lastBackup, lastExport, loadAllBundles } from '../../../src/data/exports.ts';
+import { defaultFramework } from '../../../src/framework/frameworks.ts';
+import { MAX_LONG_TEXT_LENGTH } from '../../../src/files/format.ts';
+import { readImportFiles } from '../../../src/files/import-file.ts';
+import { makeBundle, resetDb, storeBundle } from '../../factories.ts';
+import { recordDownloads, restoreDownloads, type Download } from '../downloads.ts';
 
 const outcomeIds = defaultFramework.outcomes.map((o) => o.id);
 const sentence = 'Staff survey 2025 and the service review; two teams still on paper forms. ';

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
-import ResultsView from '../../src/screens/results/ResultsView.svelte';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeBundle } from '../factories.ts';
+import ResultsView from '../../../../src/screens/results/ResultsView.svelte';
+import { defaultFramework as framework } from '../../../../src/framework/frameworks.ts';
+import type { Rating, WorkshopBundle } from '../../../../src/domain/types.ts';
+import { makeBundle } from '../../../factories.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { router } from '../../src/state/router.svelte.ts';
-import { db } from '../../src/data/db.ts';
-import { agreementId } from '../../src/domain/ids.ts';
-import { TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
-import { lga2022 } from '../../src/framework/lga-2022.ts';
-import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
-import { renderAppAt } from './app-screens.ts';
+import { router } from '../../../../src/state/router.svelte.ts';
+import { db } from '../../../../src/data/db.ts';
+import { agreementId } from '../../../../src/domain/ids.ts';
+import { TEXT_DEBOUNCE_MS } from '../../../../src/state/text-save.ts';
+import { lga2022 } from '../../../../src/framework/lga-2022.ts';
+import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../../../factories.ts';
+import { renderAppAt } from '../../app-screens.ts';
 
 const workshop = makeWorkshop({ name: 'Budget review' });
 const blue = makeGroup(workshop.id, { name: 'Blue table' });

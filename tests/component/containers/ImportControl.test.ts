@@ -1,14 +1,14 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import ImportControl from '../../src/containers/ImportControl.svelte';
-import { db } from '../../src/data/db.ts';
-import { makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../factories.ts';
-import { workshopFile } from '../../src/files/export-file.ts';
-import sampleV1 from '../fixtures/workshop-v1.json?raw';
-import damaged from '../fixtures/workshop-damaged.json?raw';
-import sampleV2 from '../fixtures/workshop-v2.json?raw';
-import futureV3 from '../fixtures/workshop-v3-future.json?raw';
+import ImportControl from '../../../src/containers/ImportControl.svelte';
+import { db } from '../../../src/data/db.ts';
+import { makeBundle, makeGroup, makeRating, resetDb, storeBundle } from '../../factories.ts';
+import { workshopFile } from '../../../src/files/export-file.ts';
+import sampleV1 from '../../fixtures/workshop-v1.json?raw';
+import damaged from '../../fixtures/workshop-damaged.json?raw';
+import sampleV2 from '../../fixtures/workshop-v2.json?raw';
+import futureV3 from '../../fixtures/workshop-v3-future.json?raw';
 
 /** Everything stored, to show an import changed nothing. */
 async function dbContents() {

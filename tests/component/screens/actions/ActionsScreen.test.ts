@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { router } from '../../src/state/router.svelte.ts';
-import { db } from '../../src/data/db.ts';
-import type { Action } from '../../src/domain/types.ts';
-import { makeWorkshop, resetDb, storeBundle } from '../factories.ts';
-import { renderAppAt } from './app-screens.ts';
+import { router } from '../../../../src/state/router.svelte.ts';
+import { db } from '../../../../src/data/db.ts';
+import type { Action } from '../../../../src/domain/types.ts';
+import { makeWorkshop, resetDb, storeBundle } from '../../../factories.ts';
+import { renderAppAt } from '../../app-screens.ts';
 
 const workshop = makeWorkshop({ name: 'Budget review' });
 

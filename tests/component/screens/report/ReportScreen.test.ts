@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import { formatDate, todayIso } from '../../src/domain/workshop-input.ts';
-import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle, storeBundle } from '../factories.ts';
-import { renderAppAt, withAppScreens } from './app-screens.ts';
+import { defaultFramework as framework } from '../../../../src/framework/frameworks.ts';
+import { formatDate, todayIso } from '../../../../src/domain/workshop-input.ts';
+import type { Rating, WorkshopBundle } from '../../../../src/domain/types.ts';
+import { makeAction, makeAgreement, makeBundle, storeBundle } from '../../../factories.ts';
+import { renderAppAt, withAppScreens } from '../../app-screens.ts';
 
 /** The workshop loads from IndexedDB, which can take more than the default second on a busy machine. */
 const loading = { timeout: 15_000 };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import PrivateScoringToggle from '../../src/containers/PrivateScoringToggle.svelte';
-import { db } from '../../src/data/db.ts';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { makeBundle, makeWorkshop, storeBundle } from '../factories.ts';
-import { renderAppAt, withAppScreens } from './app-screens.ts';
+import PrivateScoringToggle from '../../../src/containers/PrivateScoringToggle.svelte';
+import { db } from '../../../src/data/db.ts';
+import { defaultFramework as framework } from '../../../src/framework/frameworks.ts';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
+import { makeBundle, makeWorkshop, storeBundle } from '../../factories.ts';
+import { renderAppAt, withAppScreens } from '../app-screens.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { router } from '../../src/state/router.svelte.ts';
-import { db } from '../../src/data/db.ts';
-import { ratingId } from '../../src/domain/ids.ts';
-import { makeGroup, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
-import { lga2022 } from '../../src/framework/lga-2022.ts';
-import { renderAppAt } from './app-screens.ts';
+import { router } from '../../../../src/state/router.svelte.ts';
+import { db } from '../../../../src/data/db.ts';
+import { ratingId } from '../../../../src/domain/ids.ts';
+import { makeGroup, makeWorkshop, resetDb, storeBundle } from '../../../factories.ts';
+import { lga2022 } from '../../../../src/framework/lga-2022.ts';
+import { renderAppAt } from '../../app-screens.ts';
 
 const workshop = makeWorkshop({ name: 'Budget review' });
 const group = makeGroup(workshop.id, { name: 'Blue table' });

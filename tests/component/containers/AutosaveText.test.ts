@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
-import { router } from '../../src/state/router.svelte.ts';
-import { db } from '../../src/data/db.ts';
-import { ratingId } from '../../src/domain/ids.ts';
-import { flushOnHide, TEXT_DEBOUNCE_MS } from '../../src/state/text-save.ts';
-import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../factories.ts';
-import { renderAppAt } from './app-screens.ts';
+import { router } from '../../../src/state/router.svelte.ts';
+import { db } from '../../../src/data/db.ts';
+import { ratingId } from '../../../src/domain/ids.ts';
+import { flushOnHide, TEXT_DEBOUNCE_MS } from '../../../src/state/text-save.ts';
+import { makeGroup, makeRating, makeWorkshop, resetDb, storeBundle } from '../../factories.ts';
+import { renderAppAt } from '../app-screens.ts';
 
 const workshop = makeWorkshop();
 const group = makeGroup(workshop.id, { name: 'Green' });

@@ -1,19 +1,19 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../src/data/db.ts';
-import { recordExport } from '../../src/data/exports.ts';
-import { addGroup, getGroup, removeGroup } from '../../src/data/groups.ts';
-import { writeScore } from '../../src/data/scores.ts';
-import type { WorkshopBundle } from '../../src/domain/types.ts';
-import { contentFingerprint } from '../../src/files/export-file.ts';
-import { bundleForExport } from '../../src/state/export-bundle.ts';
-import { removeGroupAndScores, saveScore, saveStatus } from '../../src/state/save.svelte.ts';
-import BackupStatus from '../../src/screens/workshop/BackupStatus.svelte';
-import StorageFaultBanner from '../../src/containers/StorageFaultBanner.svelte';
-import OutcomeCard from '../../src/screens/scoring/OutcomeCard.svelte';
-import { defaultFramework } from '../../src/framework/frameworks.ts';
+import { db } from '../../../src/data/db.ts';
+import { recordExport } from '../../../src/data/exports.ts';
+import { addGroup, getGroup, removeGroup } from '../../../src/data/groups.ts';
+import { writeScore } from '../../../src/data/scores.ts';
+import type { WorkshopBundle } from '../../../src/domain/types.ts';
+import { contentFingerprint } from '../../../src/files/export-file.ts';
+import { bundleForExport } from '../../../src/state/export-bundle.ts';
+import { removeGroupAndScores, saveScore, saveStatus } from '../../../src/state/save.svelte.ts';
+import BackupStatus from '../../../src/screens/workshop/BackupStatus.svelte';
+import StorageFaultBanner from '../../../src/containers/StorageFaultBanner.svelte';
+import OutcomeCard from '../../../src/screens/scoring/OutcomeCard.svelte';
+import { defaultFramework } from '../../../src/framework/frameworks.ts';
 import userEvent from '@testing-library/user-event';
-import { agreementChange, makeBundle, ratingChange, resetDb, storeBundle } from '../factories.ts';
+import { agreementChange, makeBundle, ratingChange, resetDb, storeBundle } from '../../factories.ts';
 
 /**
  * While on, every IndexedDB write fails as on a full device: the request and the transaction end

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { defaultFramework as framework } from '../../src/framework/frameworks.ts';
-import type { Rating, WorkshopBundle } from '../../src/domain/types.ts';
-import { makeAction, makeAgreement, makeBundle, ratingChange, storeBundle } from '../factories.ts';
-import { showing } from '../../src/state/on-screen.ts';
-import { loadBundle } from '../../src/data/bundles.ts';
-import { writeScore } from '../../src/data/scores.ts';
-import { renderAppAt, withAppScreens } from './app-screens.ts';
+import { defaultFramework as framework } from '../../../../src/framework/frameworks.ts';
+import type { Rating, WorkshopBundle } from '../../../../src/domain/types.ts';
+import { makeAction, makeAgreement, makeBundle, ratingChange, storeBundle } from '../../../factories.ts';
+import { showing } from '../../../../src/state/on-screen.ts';
+import { loadBundle } from '../../../../src/data/bundles.ts';
+import { writeScore } from '../../../../src/data/scores.ts';
+import { renderAppAt, withAppScreens } from '../../app-screens.ts';
 
 const allOutcomes = framework.outcomes.map((o) => o.id);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { db } from '../../src/data/db.ts';
-import { makeGroup, makeRating, makeWorkshop } from '../factories.ts';
-import { renderAppAt, withAppScreens } from './app-screens.ts';
+import { db } from '../../../src/data/db.ts';
+import { makeGroup, makeRating, makeWorkshop } from '../../factories.ts';
+import { renderAppAt, withAppScreens } from '../app-screens.ts';
 
 /** `count` workshops, one a day from 1 January 2026 (so the last is the newest), each with one group scoring one outcome. */
 async function storeWorkshops(count: number) {
