@@ -453,9 +453,7 @@ describe.sequential('accessibility of every screen and state', () => {
     const paths = GROUPS.map((g) => path.join(files, `${g.name.split(' ')[0]!.toLowerCase()}.json`));
     for (const [i, file] of paths.entries()) await writeFile(file, groupFile(i));
     await openHome(p, server.url);
-    const chooser = p.waitForEvent('filechooser');
-    await button('Import').click();
-    await (await chooser).setFiles(paths);
+    await chooseImportFile(p, paths);
     await visible(heading(p, 'Check the import', 2));
   });
 

@@ -521,8 +521,8 @@ export async function answerOutcome(page: Page, title: string, answer: Answer): 
   await confidence.getByRole('radio', { name: answer.confidence, exact: true }).check(tap);
 }
 
-/** Chooses a file through the "Import" button's file chooser. */
-export async function chooseImportFile(page: Page, file: string): Promise<void> {
+/** Chooses a file, or several, through the "Import" button's file chooser. */
+export async function chooseImportFile(page: Page, file: string | string[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(file);

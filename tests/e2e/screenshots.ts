@@ -184,9 +184,7 @@ async function plenary(page: Page, url: string, dir: string): Promise<void> {
   const paths = PLENARY_GROUPS.map((g) => path.join(dir, g.file));
   for (const [i, file] of paths.entries()) await writeFile(file, plenaryGroupFile(i));
   await openHome(page, url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await (await chooser).setFiles(paths);
+  await chooseImportFile(page, paths);
   await page.getByRole('button', { name: 'Confirm import', exact: true }).click();
   await visible(page.getByRole('status').filter({ hasText: /^\s*Imported/ }));
   await page.getByRole('link', { name: PLENARY_WORKSHOP.name, exact: true }).click();
