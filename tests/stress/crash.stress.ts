@@ -147,11 +147,11 @@ interface Kill {
   /** kept: the typed text; previous: what was stored before; prefix: part of it; other: anything else (a bug). */
   textStored: 'kept' | 'previous' | 'prefix' | 'other';
   textLost: boolean;
-  /** The page showed "Saved" after the last keystroke, before the kill: the text's write had committed. */
-  savedShownBeforeKill: boolean;
-  /** From the last keystroke to "Saved" in the page (debounce plus the write), when seen before the kill. */
+  /** A write to the scores committed after the last keystroke, before the kill: the text's write. */
+  committedBeforeKill: boolean;
+  /** From the last keystroke to that commit (debounce plus the write), when seen before the kill. */
   textSaveLatencyMs: number | null;
-  /** From the tap to "Saved" in the page, when seen before typing. */
+  /** From the tap to its commit, when seen before typing. */
   scoreSaveLatencyMs: number | null;
   startMs: number;
   iterationMs: number;
@@ -160,7 +160,7 @@ interface Kill {
 }
 
 interface Mark {
-  kind: 'input' | 'status';
+  kind: 'input' | 'commit';
   text: string;
   at: number;
 }
@@ -209,7 +209,7 @@ describe.sequential('crash and close', () => {
     if (profile) await removeDir(profile);
   });
 
-  /** Opens the profile again, with the page's input events and "Saved" status reported to `marks`. */
+  /** Opens the profile again, with the page's typing and committed score writes reported to `marks`. */
   async function reopen(marks: Mark[]): Promise<KillableSession> {
     const s = await spawnProfile(profile);
     s.page.setDefaultTimeout(15_000);
@@ -230,17 +230,19 @@ describe.sequential('crash and close', () => {
         (e) => void (e.target instanceof HTMLTextAreaElement && mark('input', '')),
         true,
       );
-      let last = '';
-      const observer = new MutationObserver(() => {
-        const text = document.querySelector('.save-status')?.textContent?.trim() ?? '';
-        if (text !== last) {
-          last = text;
-          mark('status', text);
-        }
-      });
-      document.addEventListener('DOMContentLoaded', () =>
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true }),
-      );
+      // Every write to the scores that commits. (The "Saved" status is no probe: it reads "Saved"
+      // after the tap already, and does not change when the text's write then commits.)
+      const create = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (
+        this: IDBDatabase,
+        ...args: Parameters<IDBDatabase['transaction']>
+      ) {
+        const tx = create.apply(this, args);
+        const stores = typeof args[0] === 'string' ? [args[0]] : [...args[0]];
+        if (args[1] === 'readwrite' && stores.includes('ratings'))
+          tx.addEventListener('complete', () => mark('commit', ''));
+        return tx;
+      } as IDBDatabase['transaction'];
     });
     return s;
   }
@@ -328,13 +330,10 @@ describe.sequential('crash and close', () => {
 
       // The page's own clock is the machine's: marks compare directly with killAt.
       const lastInput = marks.filter((m) => m.kind === 'input').at(-1)?.at ?? lastKeyDone;
-      const savedAfter = (t: number) =>
-        marks.find((m) => m.kind === 'status' && m.text === 'Saved' && m.at >= t && m.at <= killAt);
+      const savedAfter = (t: number) => marks.find((m) => m.kind === 'commit' && m.at >= t && m.at <= killAt);
       const textSaved = savedAfter(lastInput);
       const firstInput = marks.find((m) => m.kind === 'input')?.at ?? lastKeySent;
-      const scoreSaved = marks.find(
-        (m) => m.kind === 'status' && m.text === 'Saved' && m.at >= tapAt && m.at <= firstInput,
-      );
+      const scoreSaved = marks.find((m) => m.kind === 'commit' && m.at >= tapAt && m.at <= firstInput);
       pending = {
         iteration: i + 1,
         outcomeId: outcome.id,
@@ -345,7 +344,7 @@ describe.sequential('crash and close', () => {
         scoreBefore,
         scoreExpected,
         textExpected,
-        savedShownBeforeKill: textSaved !== undefined,
+        committedBeforeKill: textSaved !== undefined,
         textSaveLatencyMs: textSaved ? textSaved.at - lastInput : null,
         scoreSaveLatencyMs: scoreSaved ? scoreSaved.at - tapAt : null,
         startMs: iterationStart - loopStart,
@@ -365,7 +364,7 @@ describe.sequential('crash and close', () => {
     const lostScores = kills.filter((k) => k.scoreLost);
     const lostText = kills.filter((k) => k.textLost);
     const lostOld = lostText.filter((k) => k.textAgeMs >= SAFE_AFTER_MS);
-    const lostCommitted = lostText.filter((k) => k.savedShownBeforeKill);
+    const lostCommitted = lostText.filter((k) => k.committedBeforeKill);
     const garbled = kills.filter((k) => k.textStored === 'other');
     const inWindow = kills.filter((k) => k.textAgeMs < SAFE_AFTER_MS);
     const latencies = kills
@@ -404,7 +403,7 @@ describe.sequential('crash and close', () => {
       textsLostWithinWindow: lostText.filter((k) => k.textAgeMs < SAFE_AFTER_MS).length,
       textsKeptWithinWindow: inWindow.filter((k) => !k.textLost).length,
       textsLostBeyondWindow: lostOld.length,
-      textsLostAfterSavedShown: lostCommitted.length,
+      textsLostAfterCommit: lostCommitted.length,
       textsGarbled: garbled.length,
       textsKeptAfterWindow: kills.filter((k) => k.textAgeMs >= SAFE_AFTER_MS && !k.textLost).length,
       oldestLostTextMs: lostText.length ? Math.max(...lostText.map((k) => k.textAgeMs)) : null,
@@ -462,7 +461,7 @@ describe.sequential('crash and close', () => {
     ).toEqual([]);
     expect(lostScores, 'scores lost').toEqual([]);
     expect(lostOld, `texts lost more than ${SAFE_AFTER_MS} ms after the last keystroke`).toEqual([]);
-    expect(lostCommitted, 'texts lost after the page showed "Saved"').toEqual([]);
+    expect(lostCommitted, 'texts lost after their write committed').toEqual([]);
     expect(garbled, 'evidence that is neither the old text nor the new one').toEqual([]);
   });
 });

@@ -577,29 +577,6 @@ describe.sequential('hostile files in Chromium, through the Import button', () =
     expect(await page.evaluate(() => window.__maxGap ?? 0)).toBeGreaterThanOrEqual(120);
   });
 
-  it('measures what parsing would cost in this Chromium, for the record (nothing asserted)', async () => {
-    // What the nesting limit saves, and what stays: files under the 32 MB limit that are slow to parse anyway.
-    const page = session!.page;
-    summary.chromiumParseCostMs = await page.evaluate(() => {
-      const time = (text: string) => {
-        const t = performance.now();
-        try {
-          JSON.parse(text);
-        } catch {
-          // Too deep for the parser: it still took this long.
-        }
-        return Math.round(performance.now() - t);
-      };
-      const n = 2_000_000;
-      return {
-        nestedLists4MB: time(`{"x":${'['.repeat(n)}${']'.repeat(n)}}`),
-        manyKeys300k: time(`{${Array.from({ length: 300_000 }, (_, i) => `"k${i}":0`).join(',')}}`),
-        flatList2M: time(`{"x":[${'0,'.repeat(n)}0]}`),
-        oneString4MB: time(`{"x":"${'a'.repeat(4 * 1024 * 1024)}"}`),
-      };
-    });
-  });
-
   it('imports markup in every text field as text: nothing runs, no element is made from it', async () => {
     const page = session!.page;
     const everything = byWhy('markup in every free-text field at once');
