@@ -126,6 +126,10 @@ export async function tapStage({ context, app, base }: StageContext): Promise<St
   const floor = await benchTapFloor(context, base);
   log(`  the same tap on a bare page (radios, raw IndexedDB): ${p95AndMedian(floor.samples)}`);
   log(`  from the click: ${fmt(tap.samples)} ms`);
+  // The floor is measured in the same run, so the ratio holds across machines and loads where the
+  // 50 ms budget alone does not: it is what the app adds to a tap, not what the machine costs.
+  const ratioToFloor = percentile(tap.samples, 95) / percentile(floor.samples, 95);
+  log(`  app p95 / bare page p95: ${ratioToFloor.toFixed(2)}`);
   if (TOUCH_TAPS > 0) {
     log(`  with touch, from the lift: ${p95AndMedian(tap.touchSamples)}`);
     log(`  with touch, the bare page: ${p95AndMedian(floor.touchSamples)}`);
@@ -148,6 +152,7 @@ export async function tapStage({ context, app, base }: StageContext): Promise<St
   const results: Result[] = [
     ...tapFigures('tap-to-saved', tap.samples, 50),
     ...tapFigures('tap-floor', floor.samples),
+    { metric: 'tap-ratio-to-floor', value: round(ratioToFloor, 2), unit: 'x', budget: 1.15 },
     ...(TOUCH_TAPS > 0
       ? [...tapFigures('tap-touch-to-saved', tap.touchSamples), ...tapFigures('tap-touch-floor', floor.touchSamples)]
       : []),
