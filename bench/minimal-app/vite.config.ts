@@ -1,6 +1,6 @@
 // The baseline app for the cold-start ratio: Svelte 5 and vite-plugin-pwa with the same service worker
 // strategy as the app (generateSW, prompt, registered from the page), and nothing else.
-// Built by ../run.ts with Vite's `build()` API and `root` set to this folder.
+// Built by ../setup.ts with Vite's `build()` API and `root` set to this folder.
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
