@@ -46,7 +46,7 @@ function cspMeta(): Plugin {
  * compiles each function on its first call, on the page's thread, and most of the entry script (the
  * Svelte runtime, the shell, the home screen) runs while the first screen is built. Other browsers
  * read a comment. In the benchmark's traces the script's run before the home screen shows went from
- * 93-132 ms to 68-90 ms (see docs/benchmarks.md, eighth pass).
+ * 93-132 ms to 68-90 ms (docs/benchmarks.md, "What the code keeps because of these figures").
  */
 function compileHints(): Plugin {
   return {
