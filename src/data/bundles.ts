@@ -1,6 +1,7 @@
 // Reading a whole workshop for export, and writing imported workshops.
 import { db } from './db.ts';
-import { importKeys, planImport, sameNameNotes, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
+import { importKeys, planImport, type ImportPlan, type StoredRecords } from '../domain/merge.ts';
+import { sameNameNotes } from '../domain/import-summary.ts';
 import type { EntityTable } from 'dexie';
 import type { Workshop, WorkshopBundle } from '../domain/types.ts';
 

@@ -91,3 +91,14 @@ export function markerPath(marker: MarkerName, area: number): string {
   }
   return path;
 }
+
+/** Each series with its colour and the path of its marker at `area` (for a table's column headings). */
+export function withMarkers<S extends { index: number }>(
+  series: readonly S[],
+  area: number,
+): (S & { colour: string; marker: string })[] {
+  return series.map((s) => {
+    const style = seriesStyle(s.index);
+    return { ...s, colour: style.colour, marker: markerPath(style.marker, area) };
+  });
+}

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeImport,
-  describePlan,
-  hasChanges,
-  importKeys,
-  planImport,
-  sameNameNotes,
-  type StoredRecords,
-} from '../../../src/domain/merge.ts';
+import { hasChanges, importKeys, planImport, type StoredRecords } from '../../../src/domain/merge.ts';
+import { describeImport, describePlan, sameNameNotes } from '../../../src/domain/import-summary.ts';
 import type { Group, WorkshopBundle } from '../../../src/domain/types.ts';
 import { makeAction, makeAgreement, makeBundle, makeGroup, makeRating } from '../../factories.ts';
 
