@@ -7,11 +7,13 @@ import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   DATE_PATTERN,
+  FILE_FIELDS,
   FILE_FORMAT,
   FILE_FORMAT_VERSION,
   MAX_FILE_BYTES,
   MAX_FILE_MB,
   megabytes,
+  pick,
 } from './format.ts';
 import type { FileEnvelope } from './schema.ts';
 
@@ -37,55 +39,18 @@ export function buildEnvelope(bundle: WorkshopBundle, appVersion: string, export
       a.createdAt.localeCompare(b.createdAt) ||
       a.id.localeCompare(b.id),
   );
-  // Built field by field, not spread: `workshopId` and `deletedAt` stay on the device.
+  // Built field by field (FILE_FIELDS), not spread: `workshopId` and `deletedAt` stay on the device.
   return {
     format: FILE_FORMAT,
     formatVersion: FILE_FORMAT_VERSION,
     app: { name: APP_NAME, version: appVersion },
     exportedAt,
     workshop: {
-      id: workshop.id,
-      name: workshop.name,
-      organisation: workshop.organisation,
-      date: workshop.date,
-      facilitator: workshop.facilitator,
-      frameworkId: workshop.frameworkId,
-      frameworkVersion: workshop.frameworkVersion,
-      createdAt: workshop.createdAt,
-      updatedAt: workshop.updatedAt,
-      privateScoring: workshop.privateScoring,
-      revealedAt: workshop.revealedAt,
-      groups: groups.map((g) => ({ id: g.id, name: g.name, createdAt: g.createdAt, updatedAt: g.updatedAt })),
-      ratings: ratings.map((r) => ({
-        id: r.id,
-        groupId: r.groupId,
-        outcomeId: r.outcomeId,
-        now: r.now,
-        target: r.target,
-        confidence: r.confidence,
-        evidence: r.evidence,
-        notes: r.notes,
-        updatedAt: r.updatedAt,
-      })),
-      agreements: agreements.map((a) => ({
-        id: a.id,
-        outcomeId: a.outcomeId,
-        now: a.now,
-        target: a.target,
-        rationale: a.rationale,
-        dissent: a.dissent,
-        updatedAt: a.updatedAt,
-      })),
-      actions: actions.map((a) => ({
-        id: a.id,
-        outcomeId: a.outcomeId,
-        what: a.what,
-        owner: a.owner,
-        due: a.due,
-        status: a.status,
-        createdAt: a.createdAt,
-        updatedAt: a.updatedAt,
-      })),
+      ...pick(workshop, FILE_FIELDS.workshop),
+      groups: groups.map((g) => pick(g, FILE_FIELDS.group)),
+      ratings: ratings.map((r) => pick(r, FILE_FIELDS.rating)),
+      agreements: agreements.map((a) => pick(a, FILE_FIELDS.agreement)),
+      actions: actions.map((a) => pick(a, FILE_FIELDS.action)),
     },
   };
 }

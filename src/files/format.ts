@@ -118,3 +118,33 @@ export function migrate(
   }
   return current;
 }
+
+/**
+ * The fields each kind of record carries in a workshop file, in the order they are written. Export
+ * writes these and import reads these, no more: a record's `workshopId` comes from the file's
+ * workshop, and `deletedAt` stays on the device.
+ */
+export const FILE_FIELDS = {
+  workshop: [
+    'id',
+    'name',
+    'organisation',
+    'date',
+    'facilitator',
+    'frameworkId',
+    'frameworkVersion',
+    'createdAt',
+    'updatedAt',
+    'privateScoring',
+    'revealedAt',
+  ],
+  group: ['id', 'name', 'createdAt', 'updatedAt'],
+  rating: ['id', 'groupId', 'outcomeId', 'now', 'target', 'confidence', 'evidence', 'notes', 'updatedAt'],
+  agreement: ['id', 'outcomeId', 'now', 'target', 'rationale', 'dissent', 'updatedAt'],
+  action: ['id', 'outcomeId', 'what', 'owner', 'due', 'status', 'createdAt', 'updatedAt'],
+} as const;
+
+/** A new object with only `fields` of `record`, in that order. */
+export function pick<T extends object, K extends keyof T>(record: T, fields: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(fields.map((field) => [field, record[field]])) as Pick<T, K>;
+}

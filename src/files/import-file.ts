@@ -5,6 +5,7 @@
 import type { Action, Agreement, Group, Rating, Workshop, WorkshopBundle } from '../domain/types.ts';
 import { checkFile } from './import-check.ts';
 import { parseJson, readFileTexts } from './import-read.ts';
+import { FILE_FIELDS, pick } from './format.ts';
 import type { FileEnvelope } from './schema.ts';
 
 /** A file that passed every check, as a bundle ready to merge. */
@@ -49,62 +50,14 @@ export function parseImportText(
   return 'message' in checked ? checked : { bundles: checked.envelopes.map(toBundle) };
 }
 
-/** Builds the app's records from a checked file: new plain objects, field by field. */
+/** Builds the app's records from a checked file: new plain objects, field by field (FILE_FIELDS). */
 function toBundle(envelope: FileEnvelope): WorkshopBundle {
   const w = envelope.workshop;
-  const workshop: Workshop = {
-    id: w.id,
-    name: w.name,
-    organisation: w.organisation,
-    date: w.date,
-    facilitator: w.facilitator,
-    frameworkId: w.frameworkId,
-    frameworkVersion: w.frameworkVersion,
-    createdAt: w.createdAt,
-    updatedAt: w.updatedAt,
-    deletedAt: null,
-    privateScoring: w.privateScoring,
-    revealedAt: w.revealedAt,
-  };
-  const groups: Group[] = w.groups.map((g) => ({
-    id: g.id,
-    workshopId: w.id,
-    name: g.name,
-    createdAt: g.createdAt,
-    updatedAt: g.updatedAt,
-  }));
-  const ratings: Rating[] = w.ratings.map((r) => ({
-    id: r.id,
-    workshopId: w.id,
-    groupId: r.groupId,
-    outcomeId: r.outcomeId,
-    now: r.now,
-    target: r.target,
-    confidence: r.confidence,
-    evidence: r.evidence,
-    notes: r.notes,
-    updatedAt: r.updatedAt,
-  }));
-  const agreements: Agreement[] = w.agreements.map((a) => ({
-    id: a.id,
-    workshopId: w.id,
-    outcomeId: a.outcomeId,
-    now: a.now,
-    target: a.target,
-    rationale: a.rationale,
-    dissent: a.dissent,
-    updatedAt: a.updatedAt,
-  }));
-  const actions: Action[] = w.actions.map((a) => ({
-    id: a.id,
-    workshopId: w.id,
-    outcomeId: a.outcomeId,
-    what: a.what,
-    owner: a.owner,
-    due: a.due,
-    status: a.status,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-  }));
+  const workshopId = w.id;
+  const workshop: Workshop = { ...pick(w, FILE_FIELDS.workshop), deletedAt: null };
+  const groups: Group[] = w.groups.map((g) => ({ ...pick(g, FILE_FIELDS.group), workshopId }));
+  const ratings: Rating[] = w.ratings.map((r) => ({ ...pick(r, FILE_FIELDS.rating), workshopId }));
+  const agreements: Agreement[] = w.agreements.map((a) => ({ ...pick(a, FILE_FIELDS.agreement), workshopId }));
+  const actions: Action[] = w.actions.map((a) => ({ ...pick(a, FILE_FIELDS.action), workshopId }));
   return { workshop, groups, ratings, agreements, actions };
 }
