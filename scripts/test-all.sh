@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check in order and ends with one line, alone: "N passed, N failed".
 # It keeps going after a failure so the totals are complete, and exits non-zero if anything failed.
-# Counting: svelte-check and the production build count as one check each; the Vitest suites count
+# Counting: npm run check and the production build count as one check each; the Vitest suites count
 # their tests (from their JSON reports); a suite that crashed without a report counts as 1 failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -66,7 +66,7 @@ if ! bash scripts/ensure-webkit.sh; then
   failed=$((failed + 1))
 fi
 
-check 'Type and Svelte checks (svelte-check)' npm run --silent check
+check 'Types, Svelte, lint, formatting and layers (npm run check)' npm run --silent check
 suite 'Unit and component tests' "$results/unit.json" npx vitest run
 # A failed build leaves no dist/, so the end-to-end tests cannot pass against an old build.
 rm -rf dist
