@@ -60,8 +60,6 @@ export default ts.config(
   },
   {
     files: ['src/screens/*/**/*.svelte'],
-    // Removed by the save-path change (see .dependency-cruiser.cjs).
-    ignores: ['src/screens/agree/AgreementForm.svelte'],
     rules: {
       'no-restricted-imports': [
         'error',
