@@ -28,7 +28,7 @@ Dexie.debug = false;
  * ../shared/STACK-NOTES.md: with the default, about 4 in 10 were lost). Every schema version stays
  * declared in openDb, numbered, and is never edited once released.
  */
-export const DURABILITY = 'strict' satisfies IDBTransactionDurability;
+const DURABILITY = 'strict' satisfies IDBTransactionDurability;
 
 /** Opens the database (see DURABILITY for writes). */
 export function openDb(name = DB_NAME): OutcomesDb {

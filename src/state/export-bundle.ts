@@ -9,7 +9,7 @@ import { saveStatus } from './save.svelte.ts';
 const lastRead = new Map<string, WorkshopBundle>();
 
 /** The bundle with every kept change of its workshop laid over it (a new object; the input is unchanged). */
-export function withKeptChanges(bundle: WorkshopBundle): WorkshopBundle {
+function withKeptChanges(bundle: WorkshopBundle): WorkshopBundle {
   const ratings = new Map(bundle.ratings.map((r) => [r.id, r]));
   const agreements = new Map(bundle.agreements.map((a) => [a.id, a]));
   for (const [id, kept] of saveStatus.kept) {
@@ -31,7 +31,8 @@ export async function bundleForExport(workshopId: string): Promise<WorkshopBundl
   let bundle: WorkshopBundle | undefined;
   try {
     bundle = await loadBundle(workshopId);
-    rememberBundle(bundle, workshopId);
+    if (bundle) lastRead.set(workshopId, bundle);
+    else lastRead.delete(workshopId);
   } catch (error) {
     bundle = lastRead.get(workshopId);
     if (!bundle) throw error;
@@ -40,7 +41,6 @@ export async function bundleForExport(workshopId: string): Promise<WorkshopBundl
 }
 
 /** Remembers a copy of a workshop read for the screen, in case the database later cannot be read. */
-export function rememberBundle(bundle: WorkshopBundle | undefined, workshopId = bundle?.workshop.id): void {
+export function rememberBundle(bundle: WorkshopBundle | undefined): void {
   if (bundle) lastRead.set(bundle.workshop.id, bundle);
-  else if (workshopId) lastRead.delete(workshopId);
 }
